@@ -1,0 +1,104 @@
+"""The validated, layered knowledge base: typed nodes by kind, rules, and the graph."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from .schema import Cause, Group, HealthState, Measure, Outcome, Rule, Service, Stage, Symptom
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class KnowledgeBase:
+    """Everything the advisor knows. Read-only once built by the loader."""
+
+    def __init__(
+        self,
+        version: str,
+        folders: tuple[str, ...],
+        nodes: dict[str, dict[str, BaseModel]],
+        rules: tuple[Rule, ...],
+        locations: dict[str, tuple[str, int | None]],
+    ):
+        self.version = version
+        self.folders = folders
+        self.nodes_by_kind = nodes
+        self.rules = rules
+        self.locations = locations
+        self.symptoms: dict[str, Symptom] = nodes["symptom"]  # type: ignore[assignment]
+        self.causes: dict[str, Cause] = nodes["cause"]  # type: ignore[assignment]
+        self.services: dict[str, Service] = nodes["service"]  # type: ignore[assignment]
+        self.measures: dict[str, Measure] = nodes["measure"]  # type: ignore[assignment]
+        self.outcomes: dict[str, Outcome] = nodes["outcome"]  # type: ignore[assignment]
+        self.stages: dict[str, Stage] = nodes["stage"]  # type: ignore[assignment]
+        self.health_states: dict[str, HealthState] = nodes["health_state"]  # type: ignore[assignment]
+        self.groups: dict[str, Group] = nodes["group"]  # type: ignore[assignment]
+        self.approaches = nodes["approach"]
+
+    def node(self, node_id: str) -> BaseModel | None:
+        """The node with this id, of any kind."""
+        for nodes in self.nodes_by_kind.values():
+            if node_id in nodes:
+                return nodes[node_id]
+        return None
+
+    def kind_of(self, node_id: str) -> str | None:
+        for kind, nodes in self.nodes_by_kind.items():
+            if node_id in nodes:
+                return kind
+        return None
+
+    def name(self, node_id: str) -> str:
+        node = self.node(node_id)
+        return getattr(node, "name", node_id) if node is not None else node_id
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per kind, plus rules."""
+        counts = {kind: len(nodes) for kind, nodes in self.nodes_by_kind.items()}
+        counts["rule"] = len(self.rules)
+        return counts
+
+    @cached_property
+    def graph(self) -> "nx.MultiDiGraph":
+        """The knowledge as a networkx ``MultiDiGraph`` (built on first use)."""
+        from .graph import build_graph
+
+        return build_graph(self)
+
+    def coverage_gaps(self) -> dict[str, list[str]]:
+        """Weak spots an author should look at (empty lists when sound)."""
+        indicated = {c for s in self.symptoms.values() for c in s.indicates}
+        return {
+            "causes_without_symptoms": sorted(set(self.causes) - indicated),
+            "causes_without_services": sorted(c.id for c in self.causes.values() if not c.treated_by),
+            "causes_with_fewer_than_3_symptoms": sorted(
+                c for c in self.causes if sum(c in s.indicates for s in self.symptoms.values()) < 3
+            ),
+            "symptoms_without_questions": sorted(s.id for s in self.symptoms.values() if not s.question.strip()),
+            "symptoms_with_fewer_than_4_aliases": sorted(s.id for s in self.symptoms.values() if len(s.aliases) < 4),
+            "services_without_measures": sorted(s.id for s in self.services.values() if not s.measures),
+            "services_without_causes": sorted(
+                set(self.services) - {s for c in self.causes.values() for s in c.treated_by}
+            ),
+            "measures_unused": sorted(
+                set(self.measures)
+                - {m for s in self.services.values() for m in s.measures}
+                - {m for s in self.symptoms.values() for m in s.moves}
+            ),
+            "outcomes_without_services": sorted(
+                set(self.outcomes) - {o for s in self.services.values() for o in s.delivers}
+            ),
+        }
+
+    def describe(self, node_id: str) -> dict[str, Any]:
+        """The node's attributes as plain data, with its kind and location."""
+        node = self.node(node_id)
+        if node is None:
+            raise KeyError(node_id)
+        data = node.model_dump(mode="json", by_alias=True)
+        file, line = self.locations.get(node_id, ("", None))
+        return {"kind": self.kind_of(node_id), **data, "defined_at": f"{file}:{line}"}

@@ -1,0 +1,114 @@
+"""Text normalisation: clauses, tokens, stems, and denial ("budget is not our problem").
+
+Everything here is deterministic and cached; the matcher calls it for every
+statement, so it stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_CONTRACTIONS = [
+    (re.compile(r"\b(can't|cannot)\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'s\b"), " s"),
+    (re.compile(r"\bno[ -]one\b"), "nobody"),
+    (re.compile(r"\bno[ -]body\b"), "nobody"),
+]
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions dozen dozens half".split()
+)
+STOPWORDS = frozenset(
+    "a an the of to in on at for by from with as into onto about over than then so such this that these those "
+    "it its s i me my mine we us our ours you your yours he him his she her hers they them their theirs "
+    "is are was were be been being am do does did doing have has had having will would shall should may might "
+    "must can could and or if because just really very quite actually basically literally honestly frankly "
+    "there here what which whom whose where when how also even still ever again too well like kind sort "
+    "got get gets getting thing things lot lots bit some any every each other another one ones own "
+    "oh yeah yes okay ok um uh mean guess suppose said say says tell told".split()
+)
+NEGATIONS = frozenset({"not", "never", "no", "nobodi", "none", "noth", "nothing", "without", "neither", "nor", "hard", "hardli"})
+_CLAUSE_SPLIT = re.compile(
+    r"[.!?;:\n]+(?:\s|$)|\s[-]\s|,?\s+\b(?:but|however|although|though|whereas|except that|yet|apart from that)\b\s*",
+)
+# Clause-level denial: the speaker says the topic of this clause is NOT a problem.
+_DENIALS = [
+    re.compile(r"\bnot (?:\w+ ){0,3}(?:problem|issue|concern|worry|challenge|pain|bottleneck)s?\b"),
+    re.compile(r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b"),
+    re.compile(r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)\b"),
+    re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)\b"),
+    re.compile(r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b"),
+    re.compile(r"\b(?:problem|issue) (?:is|was|s) not\b"),
+    re.compile(r"\bnothing wrong with\b"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A piece of a statement with its own polarity."""
+
+    text: str
+    stems: tuple[str, ...]
+    """Content stems in order (stop words removed, negations kept)."""
+    denied: bool
+    """The speaker says this clause's topic is *not* a problem."""
+
+
+def clean(text: str) -> str:
+    """Lower-case, unify quotes and dashes, expand contractions."""
+    text = text.translate(_QUOTES).lower()
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of one lower-case word; numbers collapse to 'num'."""
+    if word.isdigit() or word in _NUMBER_WORDS:
+        return "num"
+    return _STEMMER.stemWord(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Words of already cleaned text (hyphens and slashes split words)."""
+    return _TOKEN.findall(text)
+
+
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stems of the content words of raw text (cues and aliases go through here too)."""
+    return tuple(stem(w) for w in tokens(clean(text)) if w not in STOPWORDS)
+
+
+def is_denied(cleaned: str) -> bool:
+    return any(p.search(cleaned) for p in _DENIALS)
+
+
+def clauses(statement: str) -> list[Clause]:
+    """Split a statement into clauses at sentence ends and contrastive conjunctions."""
+    result = []
+    for piece in _CLAUSE_SPLIT.split(clean(statement)):
+        piece = piece.strip(" ,-\"'()")
+        if not piece:
+            continue
+        stems = tuple(stem(w) for w in tokens(piece) if w not in STOPWORDS)
+        if stems:
+            result.append(Clause(piece, stems, is_denied(piece)))
+    return result
