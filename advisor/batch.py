@@ -1,11 +1,376 @@
-"""Batch diagnosis (``pmo-advisor diagnose``) and the case-file schema command."""
+"""Batch diagnosis: ``pmo-advisor diagnose PATH...`` and ``pmo-advisor schema``.
+
+Files are diagnosed in worker processes and reported in input order. A bad
+file costs one line on stderr (``path:line: message``) and the run goes on.
+stdout carries data only. Reports written with ``--output`` are atomic, so an
+interrupted run leaves only complete files.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
 
-def add_diagnose_parser(commands, parser_class, kb_option) -> None:
-    pass
+from .case import CASE_SUFFIXES, Case, decode
+from .errors import AdvisorError, CaseError
+from .exitcodes import ExitCode
+
+FORMATS = {"json": "json", "jsonl": "jsonl", "markdown": "md", "html": "html"}
+PARALLEL_FROM = 16
+"""Fewer files than this are diagnosed in-process: starting workers would cost more."""
+MAX_STDIN_BYTES = 10_000_000
+
+DIAGNOSE_EPILOG = """examples:
+  pmo-advisor diagnose examples/hospital-wards-rollout.yaml
+  pmo-advisor diagnose examples/ --format markdown > report.md
+  pmo-advisor diagnose surveys/ --format jsonl --jobs 2 --summary > results.jsonl
+  pmo-advisor diagnose notes/*.txt --format html --output reports/
+  cat notes.txt | pmo-advisor diagnose - --stdin-format txt
+  pmo-advisor diagnose export.csv --encoding cp1252 --kb my-knowledge/
+
+exit codes: 0 all files diagnosed, 1 some files failed, 2 usage or knowledge error,
+130 interrupted. stdout carries data only; errors are 'path:line: message' on stderr.
+"""
 
 
-def add_schema_parser(commands, parser_class) -> None:
-    pass
+def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    parser = commands.add_parser(
+        "diagnose",
+        help="diagnose case files (survey exports, interview notes) in batch",
+        description="Diagnose every case file given: .yaml/.yml/.json cases, .txt/.md notes "
+        "(one statement per line) and .csv survey exports (stakeholder, role, statement). "
+        "Folders are searched recursively; '-' reads one case from stdin.",
+        epilog=DIAGNOSE_EPILOG,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="case files, folders, or - for stdin")
+    parser.add_argument("--format", choices=list(FORMATS), default="json",
+                        help="json (one object, or a list for several cases; default), jsonl (one line per "
+                        "case, streamed), markdown or html (client-ready reports)")
+    parser.add_argument("-o", "--output", metavar="DIR",
+                        help="write one report per case to DIR/<case>.<ext> (atomically) instead of stdout")
+    kb_option(parser)
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help=f"worker processes (default: the number of cores, {os.cpu_count() or 1}); "
+                        "results keep input order")
+    parser.add_argument("--summary", action="store_true",
+                        help="add a portfolio view: most frequent causes overall and by stakeholder group, "
+                        "services most in demand, a causes-by-case heat table")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr (errors still shown)")
+    parser.add_argument("--encoding", metavar="NAME", help="text encoding of the case files (default: UTF-8, with or without BOM)")
+    parser.add_argument("--stdin-format", choices=["auto", "yaml", "json", "txt", "csv"], default="auto",
+                        help="format of a case read from stdin (default: guess)")
+    parser.set_defaults(handler=run_diagnose)
+
+
+def add_schema_parser(commands: Any, parser_class: type) -> None:
+    parser = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a case file",
+        description="Print the JSON Schema of a case file (YAML or JSON), for editors that check files as you type.",
+        epilog="examples:\n  pmo-advisor schema > case.schema.json\n"
+        "  # then in a YAML case file:  # yaml-language-server: $schema=case.schema.json\n",
+    )
+    parser.add_argument("--kind", choices=["case", "diagnosis"], default="case",
+                        help="case (input files, default) or diagnosis (the JSON output)")
+    parser.set_defaults(handler=run_schema)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    print(schema_text(args.kind), end="")
+    return ExitCode.OK
+
+
+def schema_text(kind: str = "case") -> str:
+    """The JSON Schema of a case file (or of a diagnosis), as stable text."""
+    if kind == "diagnosis":
+        from .models import Diagnosis
+
+        schema = Diagnosis.model_json_schema()
+        schema["title"] = "pmo-advisor diagnosis"
+    else:
+        schema = Case.model_json_schema()
+        schema["title"] = "pmo-advisor case file"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+# ------------------------------------------------------------------ inputs
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file, or stdin's text."""
+
+    name: str
+    path: Path | None = None
+    text: str | None = None
+    suffix: str = ""
+
+
+def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | None) -> tuple[list[Source], list[str]]:
+    """The inputs in order, and one error line per path that gives none."""
+    sources: list[Source] = []
+    errors: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+            if len(data) > MAX_STDIN_BYTES:
+                errors.append(f"<stdin>: input larger than {MAX_STDIN_BYTES // 1_000_000} MB")
+                continue
+            try:
+                text = decode(data, "<stdin>", encoding)
+            except CaseError as exc:
+                errors.append(str(exc))
+                continue
+            sources.append(Source("<stdin>", text=text, suffix=_guess_suffix(text, stdin_format)))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CASE_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                errors.append(f"{raw}: no case files in this folder (looked for {', '.join(CASE_SUFFIXES)})")
+            sources.extend(Source(str(p), path=p, suffix=p.suffix.lower()) for p in found)
+        elif path.exists():
+            sources.append(Source(raw, path=path, suffix=path.suffix.lower()))
+        else:
+            errors.append(f"{raw}: no such file or folder")
+    return sources, errors
+
+
+def _guess_suffix(text: str, declared: str) -> str:
+    if declared != "auto":
+        return "." + declared
+    head = text.lstrip()
+    if head.startswith(("{", "[")):
+        return ".json"
+    if any(line.split(":")[0].strip() in ("case", "stakeholders", "context") for line in head.splitlines()[:50]):
+        return ".yaml"
+    first = head.splitlines()[0].lower() if head else ""
+    if "statement" in first and ("," in first or ";" in first or "\t" in first):
+        return ".csv"
+    return ".txt"
+
+
+# ------------------------------------------------------------------ work
+
+
+@dataclass
+class Outcome:
+    """What diagnosing one source produced."""
+
+    index: int
+    name: str
+    error: str | None = None
+    case: str = ""
+    payload: str = ""
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+_ADVISOR = None
+_OPTIONS: dict[str, Any] = {}
+
+
+def _init_worker(kb_dirs: tuple[str, ...], options: dict[str, Any]) -> None:
+    global _ADVISOR, _OPTIONS
+    if _ADVISOR is None:
+        from .engine import Advisor
+
+        _ADVISOR = Advisor.load(kb_dirs)
+    _OPTIONS = options
+
+
+def _diagnose_one(job: tuple[int, Source]) -> Outcome:
+    index, source = job
+    try:
+        if source.text is not None:
+            case = Case.from_text(source.text, source.suffix, name=source.name, case_id="stdin")
+        else:
+            case = Case.from_file(source.path, _OPTIONS.get("encoding"))  # type: ignore[arg-type]
+        diagnosis = _ADVISOR.diagnose(case)  # type: ignore[union-attr]
+        payload = render(diagnosis, _OPTIONS["format"], _OPTIONS.get("pretty", True))
+        return Outcome(index, source.name, case=case.case, payload=payload, summary=case_summary(case, diagnosis))
+    except AdvisorError as exc:
+        return Outcome(index, source.name, error=str(exc))
+    except RecursionError:
+        return Outcome(index, source.name, error=f"{source.name}: input nested too deeply")
+    except MemoryError:
+        return Outcome(index, source.name, error=f"{source.name}: input too large to diagnose")
+
+
+def render(diagnosis: Any, fmt: str, pretty: bool = True) -> str:
+    """One diagnosis in an output format."""
+    if fmt == "jsonl":
+        return diagnosis.model_dump_json() + "\n"
+    if fmt == "json":
+        return diagnosis.model_dump_json(indent=2 if pretty else None)
+    if fmt == "markdown":
+        from .reports.markdown import render_markdown
+
+        return render_markdown(diagnosis)
+    from .reports.html import render_html
+
+    return render_html(diagnosis)
+
+
+def case_summary(case: Case, diagnosis: Any) -> dict[str, Any]:
+    """The little the portfolio view needs from one case."""
+    groups_by_cause: dict[str, list[str]] = {}
+    for cause in diagnosis.root_causes[:3]:
+        quoted = {e.quote for e in cause.explanation if e.quote}
+        groups = sorted({s.group for s in case.stakeholders for text in s.statements if " ".join(text.split()) in quoted})
+        groups_by_cause[cause.id] = groups
+    return {
+        "case": diagnosis.case,
+        "causes": [(c.id, c.confidence) for c in diagnosis.root_causes[:5]],
+        "services": [s.id for s in diagnosis.services[:5]],
+        "groups_by_cause": groups_by_cause,
+    }
+
+
+def _outcomes(sources: list[Source], args: argparse.Namespace, options: dict[str, Any]) -> Iterator[Outcome]:
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise AdvisorError("--jobs must be at least 1")
+    work = list(enumerate(sources))
+    kb_dirs = tuple(args.kb or ())
+    _init_worker(kb_dirs, options)  # loads the knowledge once; forked workers inherit it
+    if jobs == 1 or len(work) < PARALLEL_FROM:
+        for job in work:
+            yield _diagnose_one(job)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(64, len(work) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(kb_dirs, options)) as pool:
+        try:
+            yield from pool.map(_diagnose_one, work, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+# ------------------------------------------------------------------ output
+
+
+def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when it is a terminal; otherwise a no-op."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("diagnosing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=True)
+    progress.start()
+    progress.add_task("diagnose", total=total)
+    return progress
+
+
+def _file_name(case_id: str, used: set[str], ext: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in case_id).strip(".-") or "case"
+    name, n = safe, 2
+    while name in used:
+        name, n = f"{safe}-{n}", n + 1
+    used.add(name)
+    return f"{name}.{ext}"
+
+
+def run_diagnose(args: argparse.Namespace) -> int:
+    fmt = args.format
+    sources, errors = collect_sources(args.paths, args.stdin_format, args.encoding)
+    for error in errors:
+        print(error, file=sys.stderr)
+    if not sources:
+        print("pmo-advisor diagnose: nothing to diagnose", file=sys.stderr)
+        return ExitCode.FAILURES if errors else ExitCode.USAGE
+    out_dir = Path(args.output) if args.output else None
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise AdvisorError(f"{out_dir}: --output must be a folder")
+        out_dir.mkdir(parents=True, exist_ok=True)
+    several = len(sources) > 1
+    options = {"format": fmt, "encoding": args.encoding, "pretty": not (several and fmt == "json" and out_dir is None)}
+    if fmt == "json" and several and out_dir is None:
+        options["pretty"] = False
+    from .fileio import write_atomic
+
+    summaries: list[dict[str, Any]] = []
+    failed = len(errors)
+    used_names: set[str] = set()
+    first_json = True
+    html_parts: list[str] = []
+    progress = _progress(len(sources), args.quiet)
+    stdout = sys.stdout
+    try:
+        if fmt == "json" and several and out_dir is None:
+            stdout.write("[\n" if not args.summary else '{"cases": [\n')
+        for outcome in _outcomes(sources, args, options):
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+            if outcome.error is not None:
+                failed += 1
+                print(outcome.error, file=sys.stderr)
+                continue
+            summaries.append(outcome.summary)
+            if out_dir is not None:
+                target = out_dir / _file_name(outcome.case, used_names, FORMATS[fmt])
+                write_atomic(target, outcome.payload)
+                if not args.quiet:
+                    print(f"wrote {target}", file=sys.stderr)
+            elif fmt == "json" and several:
+                stdout.write(("" if first_json else ",\n") + outcome.payload)
+                first_json = False
+            elif fmt == "html":
+                html_parts.append(outcome.payload)
+            elif fmt == "markdown" and not first_json:
+                stdout.write("\n---\n\n" + outcome.payload)
+            else:
+                stdout.write(outcome.payload)
+                first_json = False
+            if fmt == "jsonl":
+                stdout.flush()
+        if out_dir is None:
+            _finish_stdout(fmt, several, args.summary, summaries, html_parts, first_json)
+        elif args.summary and summaries:
+            from .reports.summary import render_summary
+
+            write_atomic(out_dir / f"summary.{FORMATS[fmt]}", render_summary(summaries, fmt))
+    finally:
+        if progress is not None:
+            progress.stop()
+    if failed and not args.quiet:
+        print(f"{failed} of {len(sources) + len(errors)} input(s) failed", file=sys.stderr)
+    return ExitCode.FAILURES if failed else ExitCode.OK
+
+
+def _finish_stdout(fmt: str, several: bool, summary: bool, summaries: list[dict[str, Any]], html_parts: list[str], nothing_yet: bool) -> None:
+    from .reports.summary import portfolio, render_summary
+
+    out = sys.stdout
+    if fmt == "json" and several:
+        out.write("\n]" if not summary else "\n],\n\"summary\": " + json.dumps(portfolio(summaries), indent=2))
+        out.write("\n" if not summary else "\n}\n")
+    elif fmt == "json":
+        if summary:
+            out.write("\n" + json.dumps({"summary": portfolio(summaries)}, indent=2))
+        out.write("\n")
+    elif fmt == "jsonl" and summary:
+        out.write(json.dumps({"summary": portfolio(summaries)}) + "\n")
+    elif fmt == "markdown" and summary:
+        out.write("\n---\n\n" + render_summary(summaries, "markdown"))
+    elif fmt == "html":
+        from .reports.html import combine_html
+
+        extra = render_summary(summaries, "html_fragment") if summary and summaries else ""
+        if html_parts or extra:
+            out.write(combine_html(html_parts, extra))

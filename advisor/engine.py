@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
+from .case import Case
 from .knowledge import KnowledgeBase, load_knowledge
 from .matching import ClauseMatch, SymptomMatcher
+from .models import (
+    CauseResult,
+    Diagnosis,
+    ExplanationItem,
+    HealthFinding,
+    Quote,
+    SymptomFinding,
+    TraceEntry,
+)
+from .prescription import prescribe
+from .proposition import build_value_proposition
+from .reasoning import CauseScore, Evidence, RuleEffects, apply_rules, differential
+
+if TYPE_CHECKING:
+    from .interview import InterviewSession
+
+MAX_CAUSES = 10
+ROUND = 4
 
 
 class Advisor:
@@ -32,6 +51,179 @@ class Advisor:
     def matcher(self) -> SymptomMatcher:
         return SymptomMatcher(self.knowledge)
 
+    # ------------------------------------------------------------ listening
+
     def listen(self, statement: str) -> list[ClauseMatch]:
         """The symptoms one statement shows (or denies), strongest first."""
         return self.matcher.match_statement(statement)
+
+    def hear(self, case: Case) -> dict[str, Evidence]:
+        """Evidence from every statement of the case (answers not included)."""
+        kb = self.knowledge
+        positive: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
+        negative: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
+        for stakeholder, text in case.statements():
+            group = stakeholder.group
+            weight = stakeholder.weight if stakeholder.weight is not None else (
+                kb.groups[group].weight if group in kb.groups else 0.8
+            )
+            quote = Quote(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
+            for match in self.listen(text):
+                bucket = positive if match.present else negative
+                bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
+        evidence: dict[str, Evidence] = {}
+        for symptom in sorted(set(positive) | set(negative)):
+            pos, neg = _noisy_or(positive.get(symptom, [])), _noisy_or(negative.get(symptom, []))
+            present = pos >= neg
+            items = positive[symptom] if present else negative[symptom]
+            items = sorted(items, key=lambda i: -i[0])
+            quotes: list[Quote] = []
+            for _, quote, _, _ in items:
+                if quote not in quotes:
+                    quotes.append(quote)
+            matched = sorted({m for _, _, match, _ in items for m in match.matched})
+            evidence[symptom] = Evidence(
+                symptom=symptom,
+                present=present,
+                strength=round(pos if present else neg, ROUND),
+                source="statement",
+                quotes=tuple(quotes),
+                matched=tuple(matched),
+                weight=max(w for *_, w in items),
+            )
+        return evidence
+
+    # ------------------------------------------------------------ reasoning
+
+    def diagnose(self, case: Case) -> Diagnosis:
+        """Listen to every statement, apply the case's answers, and reason to a diagnosis."""
+        evidence = self.hear(case)
+        trace: list[TraceEntry] = []
+        for symptom_id, answer in sorted(case.answers.items()):
+            if symptom_id not in self.knowledge.symptoms:
+                trace.append(TraceEntry(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
+                continue
+            apply_answer(evidence, symptom_id, answer)
+            trace.append(TraceEntry(step="answer", detail=f"{symptom_id}: {answer}"))
+        return self.assess(case, evidence, trace)
+
+    def assess(self, case: Case, evidence: dict[str, Evidence], trace: list[TraceEntry] | None = None) -> Diagnosis:
+        """The diagnosis for a case given this evidence (statements and answers)."""
+        kb = self.knowledge
+        trace = list(trace or [])
+        effects = apply_rules(kb, case.context, evidence)
+        for rule in effects.fired:
+            trace.append(TraceEntry(step="rule", detail=f"{rule.id}: {rule.because}"))
+        scores = differential(kb, evidence, case.context, effects)
+        symptoms = _symptom_findings(kb, evidence)
+        causes = [self._cause_result(s) for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
+        services = prescribe(kb, scores, case.context, effects)
+        proposition = build_value_proposition(kb, case, symptoms, causes, services)
+        return Diagnosis(
+            case=case.case,
+            knowledge_version=kb.version,
+            context=case.context.model_dump(mode="json", exclude_none=True),
+            symptoms=symptoms,
+            root_causes=causes,
+            services=services,
+            pmo_health=_health(kb, evidence),
+            value_proposition=proposition,
+            trace=trace,
+        )
+
+    def rank(self, case: Case, evidence: dict[str, Evidence]) -> tuple[list[CauseScore], RuleEffects]:
+        """Only the differential (no prescription): what the interview needs after each answer."""
+        effects = apply_rules(self.knowledge, case.context, evidence)
+        return differential(self.knowledge, evidence, case.context, effects), effects
+
+    def interview(self, case: Case | None = None) -> "InterviewSession":
+        """An adaptive interview starting from what the case's statements already say."""
+        from .interview import InterviewSession
+
+        return InterviewSession(self, case or Case(case="interview"))
+
+    def _cause_result(self, score: CauseScore) -> CauseResult:
+        cause = self.knowledge.causes[score.id]
+        items = [
+            ExplanationItem(
+                kind=t.kind,  # type: ignore[arg-type]
+                text=t.text,
+                factor=round(2.718281828459045 ** t.log_factor, ROUND),
+                symptom=t.symptom,
+                quote=t.quote,
+                rule=t.rule,
+            )
+            for t in sorted(score.terms, key=_term_order)
+        ]
+        return CauseResult(
+            id=cause.id,
+            name=cause.name,
+            category=cause.category,
+            confidence=round(score.confidence, ROUND),
+            prior=cause.prior,
+            explanation=items,
+            chain=sorted(set(score.chain)),
+            confirm_by=list(cause.confirm_by),
+        )
+
+
+def _term_order(term) -> tuple:  # type: ignore[no-untyped-def]
+    order = {"prior": 0, "supports": 1, "chain": 2, "rule": 3, "conflicts": 4}
+    return (order[term.kind], -abs(term.log_factor), term.text)
+
+
+def apply_answer(evidence: dict[str, Evidence], symptom_id: str, answer: str) -> None:
+    """An interview answer replaces what statements said about the symptom ('unsure' removes it)."""
+    heard = evidence.pop(symptom_id, None)
+    if answer in ("yes", "no"):
+        quotes = heard.quotes if heard is not None and heard.present == (answer == "yes") else ()
+        evidence[symptom_id] = Evidence(symptom_id, answer == "yes", 1.0, "answer", quotes)
+
+
+def _noisy_or(items: list[tuple[float, Quote, ClauseMatch, float]]) -> float:
+    missing = 1.0
+    for score, *_ in items:
+        missing *= 1.0 - score
+    return min(0.99, 1.0 - missing)
+
+
+def _symptom_findings(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[SymptomFinding]:
+    findings = [
+        SymptomFinding(
+            id=e.symptom,
+            name=kb.symptoms[e.symptom].name,
+            present=e.present,
+            score=e.strength,
+            source=e.source,  # type: ignore[arg-type]
+            quotes=list(e.quotes),
+            matched=list(e.matched),
+        )
+        for e in evidence.values()
+    ]
+    return sorted(findings, key=lambda f: (not f.present, -f.score, f.id))
+
+
+def _health(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[HealthFinding]:
+    states: dict[str, list[Evidence]] = {}
+    for e in evidence.values():
+        if e.present:
+            for state in kb.symptoms[e.symptom].health:
+                states.setdefault(state, []).append(e)
+    result = []
+    for state, items in states.items():
+        missing = 1.0
+        for e in items:
+            missing *= 1.0 - 0.8 * e.strength
+        quotes: list[Quote] = []
+        for e in items:
+            quotes.extend(q for q in e.quotes if q not in quotes)
+        result.append(
+            HealthFinding(
+                state=state,
+                name=kb.health_states[state].name,
+                confidence=round(1.0 - missing, ROUND),
+                signs=sorted(kb.symptoms[e.symptom].name for e in items),
+                quotes=quotes[:3],
+            )
+        )
+    return sorted(result, key=lambda h: (-h.confidence, h.state))

@@ -1,0 +1,399 @@
+"""Cases: what stakeholders said, in what context, read from YAML, JSON, text or CSV.
+
+Every error names the file and, where there is one, the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import CaseError
+from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
+
+MAX_CASE_BYTES = 10_000_000
+CASE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv")
+Answer = Literal["yes", "no", "unsure"]
+GROUPS = (
+    "executives",
+    "portfolio_managers",
+    "program_managers",
+    "project_managers",
+    "project_team_members",
+    "functional_managers",
+    "external_partners",
+)
+_ROLE_WORDS: list[tuple[str, str]] = [
+    ("portfolio", "portfolio_managers"),
+    ("programme", "program_managers"),
+    ("program", "program_managers"),
+    ("project manager", "project_managers"),
+    ("project lead", "project_managers"),
+    ("pm", "project_managers"),
+    ("scrum master", "project_managers"),
+    ("delivery manager", "project_managers"),
+    ("ceo", "executives"),
+    ("cfo", "executives"),
+    ("cio", "executives"),
+    ("cto", "executives"),
+    ("coo", "executives"),
+    ("chief", "executives"),
+    ("executive", "executives"),
+    ("director", "executives"),
+    ("vp", "executives"),
+    ("vice president", "executives"),
+    ("board", "executives"),
+    ("sponsor", "executives"),
+    ("trustee", "executives"),
+    ("client", "external_partners"),
+    ("customer", "external_partners"),
+    ("vendor", "external_partners"),
+    ("supplier", "external_partners"),
+    ("contractor", "external_partners"),
+    ("partner", "external_partners"),
+    ("consultant", "external_partners"),
+    ("head of", "functional_managers"),
+    ("line manager", "functional_managers"),
+    ("department", "functional_managers"),
+    ("functional", "functional_managers"),
+    ("manager", "functional_managers"),
+    ("supervisor", "functional_managers"),
+]
+
+
+def group_of(role: str) -> str:
+    """The customer group a free-text role belongs to (team members when unsure)."""
+    text = role.strip().lower().replace("-", " ")
+    key = text.replace(" ", "_")
+    if key in GROUPS:
+        return key
+    if key.rstrip("s") + "s" in GROUPS:
+        return key.rstrip("s") + "s"
+    words = f" {re.sub(r'[^a-z ]', ' ', text)} "
+    for needle, group in _ROLE_WORDS:
+        if f" {needle} " in words or (len(needle) > 4 and needle in words):
+            return group
+    return "project_team_members"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Stakeholder(_Strict):
+    """A person interviewed, their customer group and what they said."""
+
+    name: str = Field(min_length=1)
+    role: str = "project_team_members"
+    """A customer group (executives, portfolio_managers, ...) or a job title mapped to one."""
+    statements: list[str] = []
+    weight: float | None = Field(default=None, ge=0.0, le=10.0)
+    """How much this stakeholder's pains count (default: by customer group)."""
+    details: dict[str, str] = {}
+    """Extra survey columns that vary by respondent."""
+
+    @field_validator("statements", mode="before")
+    @classmethod
+    def _statements(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in value]
+        return value
+
+    @property
+    def group(self) -> str:
+        return group_of(self.role)
+
+
+class Context(BaseModel):
+    """The organisation around the case; unknown keys are kept for rules to use."""
+
+    model_config = ConfigDict(extra="allow")
+
+    organization_size: Literal["micro", "small", "medium", "large", "enterprise"] | None = None
+    industry: str | None = None
+    pmo_maturity: int | None = Field(default=None, ge=1, le=5)
+    """The organisation's project-management maturity, 1 (ad hoc) to 5 (optimised)."""
+    projects_in_flight: int | None = Field(default=None, ge=0)
+    regulated: bool | None = None
+    pmo_age_years: float | None = Field(default=None, ge=0)
+    delivery_approach: Literal["predictive", "agile", "hybrid"] | None = None
+
+    @field_validator("organization_size", "delivery_approach", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    def value(self, field: str) -> Any:
+        """A context field by name, declared or extra."""
+        if field in type(self).model_fields:
+            return getattr(self, field)
+        return (self.model_extra or {}).get(field)
+
+
+class Expected(_Strict):
+    """The answer a knowledge test expects; ignored by diagnosis."""
+
+    root_causes: list[str] = []
+    services: list[str] = []
+    why: str = ""
+
+
+class Case(_Strict):
+    """One engagement: context, stakeholders and what they said, optional answers and baselines."""
+
+    case: str = Field(default="case", min_length=1)
+    context: Context = Context()
+    stakeholders: list[Stakeholder] = []
+    answers: dict[str, Answer] = {}
+    """Symptom id -> yes / no / unsure, from an interview."""
+    baselines: dict[str, float] = {}
+    """Measure id -> today's value, for the success measures."""
+    expected: Expected | None = None
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _answers(cls, value: Any) -> Any:
+        if isinstance(value, dict):  # YAML 1.1 reads yes/no as booleans
+            return {k: ("yes" if v is True else "no" if v is False else v) for k, v in value.items()}
+        return value
+
+    @field_validator("case", mode="before")
+    @classmethod
+    def _case_id(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    def statements(self) -> list[tuple[Stakeholder, str]]:
+        """Every (stakeholder, statement) in order."""
+        return [(s, text) for s in self.stakeholders for text in s.statements if text.strip()]
+
+    @classmethod
+    def from_statements(
+        cls,
+        statements: list[str],
+        context: dict[str, Any] | None = None,
+        *,
+        case: str = "case",
+        stakeholder: str = "stakeholder",
+        role: str = "project_team_members",
+    ) -> "Case":
+        """A case from plain statements by one stakeholder."""
+        return cls.model_validate(
+            {"case": case, "context": context or {}, "stakeholders": [{"name": stakeholder, "role": role, "statements": statements}]}
+        )
+
+    @classmethod
+    def from_file(cls, path: str | Path, encoding: str | None = None) -> "Case":
+        """Read a .yaml/.yml/.json/.txt/.md/.csv case file; raise :class:`CaseError` naming file and line."""
+        path = Path(path)
+        text = read_text(path, encoding)
+        return cls.from_text(text, path.suffix.lower(), name=str(path), case_id=path.stem)
+
+    @classmethod
+    def from_text(cls, text: str, suffix: str, *, name: str = "<stdin>", case_id: str = "stdin") -> "Case":
+        """Parse case text in the format its suffix names."""
+        if not text.strip():
+            raise CaseError("empty file: no statements to diagnose", name, None)
+        if suffix in (".yaml", ".yml"):
+            return _from_mapping(_parse_yaml(text, name), name, case_id)
+        if suffix == ".json":
+            return _from_mapping(_parse_json(text, name), name, case_id)
+        if suffix in (".txt", ".md"):
+            return _from_lines(text, name, case_id)
+        if suffix == ".csv":
+            return _from_csv(text, name, case_id)
+        raise CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)})", name, None)
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """A case file's text: size-capped, binary refused, UTF-8 (BOM or not) unless told otherwise."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise CaseError("is a folder, not a case file", name, None)
+        if size > MAX_CASE_BYTES:
+            raise CaseError(f"file is {size // 1_000_000} MB; case files are limited to {MAX_CASE_BYTES // 1_000_000} MB", name, None)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseError("no such file", name, None) from None
+    except PermissionError:
+        raise CaseError("permission denied", name, None) from None
+    except OSError as exc:
+        raise CaseError(f"cannot read: {exc.strerror}", name, None) from None
+    return decode(data, name, encoding)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes -> text, with a clear error for binary data or another encoding."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CaseError("binary file, not a case (expected text: YAML, JSON, CSV or plain statements)", name, None)
+    try:
+        return data.decode(encoding or "utf-8-sig")
+    except LookupError:
+        raise CaseError(f"unknown encoding '{encoding}'", name, None) from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        if encoding:
+            raise CaseError(f"not valid {encoding} text (byte {exc.start})", name, line) from None
+        raise CaseError(
+            f"not UTF-8 text (byte {exc.start}); pass --encoding with the file's encoding, e.g. --encoding cp1252",
+            name,
+            line,
+        ) from None
+
+
+def _parse_yaml(text: str, name: str) -> Any:
+    try:
+        return load_yaml(text)
+    except YamlSyntaxError as exc:
+        raise CaseError(exc.message, name, exc.line) from None
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseError(f"JSON syntax error: {exc.msg}", name, exc.lineno) from None
+    try:  # the same data with line numbers, for validation messages
+        lined = load_yaml(text)
+        if lined == data:
+            return lined
+    except YamlSyntaxError:
+        pass
+    return data
+
+
+def _from_mapping(data: Any, name: str, case_id: str) -> Case:
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "nothing"
+        raise CaseError(f"a case file must be a mapping with 'stakeholders' (found {kind})", name, getattr(data, "line", 1))
+    if "case" not in data:
+        data = {"case": case_id, **data}
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise CaseError(_case_message(error), name, line_of(data, error["loc"])) from None
+    if not case.statements():
+        line = data.key_lines.get("stakeholders") if isinstance(data, LineDict) else None
+        raise CaseError("the case has no statements (stakeholders[].statements is empty)", name, line)
+    return case
+
+
+def _case_message(error: dict[str, Any]) -> str:
+    where = ".".join(str(p) for p in error["loc"])
+    if error["type"] == "extra_forbidden":
+        from rapidfuzz import process
+
+        key = str(error["loc"][-1])
+        choices = ["case", "context", "stakeholders", "answers", "baselines", "expected", "name", "role", "statements", "weight", "details"]
+        found = process.extractOne(key, choices, score_cutoff=70)
+        hint = f" (did you mean '{found[0]}'?)" if found else ""
+        return f"unknown key '{where}'{hint}"
+    if error["type"] == "missing":
+        return f"missing required key '{where}'"
+    return f"{where}: {error['msg']}" if where else error["msg"]
+
+
+_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.' -]{0,40}?)\s*\((?P<role>[\w ,/-]{2,40})\)\s*:\s+(?P<text>.+)$")
+_LIST_MARK = re.compile(r"^(?:[-*+>]|\d+[.)])\s+")
+
+
+def _from_lines(text: str, name: str, case_id: str) -> Case:
+    """One statement per line; '#' comments and blank lines ignored; 'Name (role): ...' names a speaker."""
+    speakers: dict[tuple[str, str], list[str]] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or line.startswith("<!--"):
+            continue
+        line = _LIST_MARK.sub("", line).strip()
+        found = _SPEAKER.match(line)
+        key = (found["name"].strip(), found["role"].strip()) if found else ("stakeholder", "project_team_members")
+        speakers.setdefault(key, []).append(found["text"] if found else line)
+    if not speakers:
+        raise CaseError("no statements: every line is blank or a # comment", name, None)
+    return Case(
+        case=case_id,
+        stakeholders=[Stakeholder(name=n, role=r, statements=s) for (n, r), s in speakers.items()],
+    )
+
+
+_CSV_COLUMNS = {
+    "stakeholder": ("stakeholder", "name", "respondent", "person", "interviewee"),
+    "role": ("role", "group", "customer_group", "job_title", "title", "position"),
+    "statement": ("statement", "statements", "comment", "comments", "answer", "response", "text", "feedback", "quote"),
+}
+
+
+def _from_csv(text: str, name: str, case_id: str) -> Case:
+    """A survey export: columns stakeholder, role, statement; other columns kept as context."""
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
+    normal = [h.strip().lower().replace(" ", "_") for h in header]
+    columns: dict[str, int] = {}
+    for wanted, names in _CSV_COLUMNS.items():
+        for i, h in enumerate(normal):
+            if h in names:
+                columns[wanted] = i
+                break
+    if "statement" not in columns:
+        raise CaseError(
+            f"CSV has no statement column (found: {', '.join(header) or 'nothing'}; "
+            "expected columns stakeholder, role, statement)",
+            name,
+            1,
+        )
+    extra = [i for i in range(len(header)) if i not in columns.values() and normal[i]]
+    people: dict[tuple[str, str], Stakeholder] = {}
+    extra_values: dict[int, set[str]] = {i: set() for i in extra}
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise CaseError(f"CSV error: {exc}", name, reader.line_num) from None
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(header):
+            row = row + [""] * (len(header) - len(row))
+        statement = row[columns["statement"]].strip()
+        if not statement:
+            continue
+        person = row[columns["stakeholder"]].strip() if "stakeholder" in columns else ""
+        role = row[columns["role"]].strip() if "role" in columns else ""
+        key = (person or f"respondent {line - 1}", role or "project_team_members")
+        if key not in people:
+            people[key] = Stakeholder(name=key[0], role=key[1])
+            people[key].details = {header[i].strip(): row[i].strip() for i in extra if row[i].strip()}
+        people[key].statements.append(statement)
+        for i in extra:
+            if row[i].strip():
+                extra_values[i].add(row[i].strip())
+    if not people:
+        raise CaseError("CSV has no statements (every statement cell is empty)", name, 2)
+    context: dict[str, Any] = {}
+    for i, values in extra_values.items():
+        if len(values) == 1:
+            context[normal[i]] = next(iter(values))
+    try:
+        ctx = Context.model_validate(context)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise CaseError(_case_message(error), name, 2) from None
+    return Case(case=case_id, context=ctx, stakeholders=list(people.values()))

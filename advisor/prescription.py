@@ -1,0 +1,202 @@
+"""Prescription: the likely causes -> ranked PMO services, in waves, with a delivery approach.
+
+Services are chosen greedily by expected benefit: the sum over causes of
+(confidence x stakeholder weight still untreated) x effectiveness, with
+diminishing returns once a cause is treated. Prerequisites are pulled in and
+staged first; services above the organisation's maturity wait for a later
+wave; the proposal always holds at least one short-term win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .case import Context
+from .knowledge.base import KnowledgeBase
+from .knowledge.schema import Service
+from .models import ServiceResult
+from .reasoning import CauseScore, RuleEffects
+
+MAX_SERVICES = 8
+CONSIDERED_CAUSES = 8
+MIN_SHARE = 0.08
+"""A service whose benefit is below this share of the best one is not worth prescribing."""
+DEFAULT_MATURITY = 2
+WAVE_SIZE = {"now": 3, "next": 4}
+WAVES = ("now", "next", "later")
+APPROACH_PREFERENCE: dict[int, tuple[str, ...]] = {
+    1: ("controlling", "managed", "directive", "supportive", "facilitative", "consultative"),
+    2: ("directive", "supportive", "facilitative", "managed", "controlling", "consultative"),
+    3: ("supportive", "facilitative", "directive", "consultative", "managed", "controlling"),
+    4: ("consultative", "facilitative", "supportive", "directive", "managed", "controlling"),
+    5: ("consultative", "facilitative", "supportive", "managed", "directive", "controlling"),
+}
+_HORIZON_ORDER = {"short": 0, "medium": 1, "long": 2}
+
+
+@dataclass
+class _Pick:
+    service: Service
+    benefit: float
+    treats: dict[str, float]
+    reason: str = ""
+
+
+def maturity_of(context: Context) -> int:
+    return context.pmo_maturity or DEFAULT_MATURITY
+
+
+def approach_for(service: Service, maturity: int, preferred: str | None = None) -> str:
+    """The delivery approach for a customer of this maturity (a rule's preference first)."""
+    if preferred and preferred in service.approaches:
+        return preferred
+    for approach in APPROACH_PREFERENCE[maturity]:
+        if approach in service.approaches:
+            return approach
+    return service.approaches[0]
+
+
+def horizon_of(kb: KnowledgeBase, service: Service, treats: list[str]) -> str:
+    """When customers feel it: the earliest horizon of the outcomes it delivers against these causes."""
+    undermined = {o for c in treats for o in kb.causes[c].undermines}
+    relevant = [o for o in service.delivers if o in undermined] or list(service.delivers)
+    horizons = [kb.outcomes[o].horizon[0] for o in relevant if o in kb.outcomes]
+    if service.time_to_value_weeks <= 8:
+        horizons.append("short")
+    elif service.time_to_value_weeks > 39:
+        horizons = [h if h != "short" else "medium" for h in horizons]
+    return min(horizons, key=_HORIZON_ORDER.__getitem__) if horizons else "medium"
+
+
+def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, effects: RuleEffects) -> list[ServiceResult]:
+    """Ranked services treating the leading causes (empty when no cause is supported)."""
+    considered = [c for c in causes if c.supported][:CONSIDERED_CAUSES]
+    need = {c.id: c.confidence * c.weight for c in considered}
+    if not need:
+        return []
+    top_need = max(need.values())
+    remaining = dict(need)
+    picks: list[_Pick] = []
+    chosen: set[str] = set()
+    first_benefit = None
+    while len(picks) < MAX_SERVICES:
+        best: _Pick | None = None
+        for service in kb.services.values():
+            if service.id in chosen or service.id in effects.suppressed:
+                continue
+            treats = {
+                c: remaining[c] * kb.causes[c].treated_by[service.id]
+                for c in remaining
+                if service.id in kb.causes[c].treated_by
+            }
+            benefit = sum(treats.values()) + effects.service_boosts.get(service.id, 0.0) * top_need
+            if best is None or benefit > best.benefit + 1e-12:
+                best = _Pick(service, benefit, treats)
+        if best is None or best.benefit <= 0:
+            break
+        first_benefit = first_benefit or best.benefit
+        if best.benefit < MIN_SHARE * first_benefit:
+            break
+        picks.append(best)
+        chosen.add(best.service.id)
+        for c in best.treats:
+            remaining[c] *= 1.0 - kb.causes[c].treated_by[best.service.id]
+    _pull_prerequisites(kb, picks, chosen)
+    _ensure_quick_win(kb, picks, chosen, need, effects)
+    return _finish(kb, picks, context, effects)
+
+
+def _pull_prerequisites(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str]) -> None:
+    index = 0
+    while index < len(picks):
+        for required in picks[index].service.requires:
+            if required not in chosen:
+                chosen.add(required)
+                picks.append(_Pick(kb.services[required], 0.0, {}, f"prerequisite of {picks[index].service.name}"))
+        index += 1
+
+
+def _ensure_quick_win(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str], need: dict[str, float], effects: RuleEffects) -> None:
+    """Keep the PMO alive: at least one service customers feel in the short term."""
+    if any(horizon_of(kb, p.service, list(p.treats)) == "short" for p in picks):
+        return
+    candidates = []
+    for service in kb.services.values():
+        if service.id in chosen or service.id in effects.suppressed:
+            continue
+        treats = {c: need[c] * kb.causes[c].treated_by[service.id] for c in need if service.id in kb.causes[c].treated_by}
+        if treats and horizon_of(kb, service, list(treats)) == "short":
+            candidates.append((sum(treats.values()), service.id, treats))
+    if candidates:
+        benefit, service_id, treats = max(candidates, key=lambda c: (c[0], c[1]))
+        chosen.add(service_id)
+        picks.append(_Pick(kb.services[service_id], benefit, treats, "a short-term win"))
+
+
+def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: RuleEffects) -> list[ServiceResult]:
+    maturity = maturity_of(context)
+    ordered = sorted(range(len(picks)), key=lambda i: (-picks[i].benefit if not picks[i].reason.startswith("prereq") else 0.0, i))
+    wave: dict[str, int] = {}
+    by_id = {p.service.id: p for p in picks}
+
+    def wave_of(service_id: str) -> int:
+        if service_id not in wave:
+            service = by_id[service_id].service
+            gap = service.min_maturity - maturity
+            level = 0 if gap <= 0 else 1 if gap == 1 else 2
+            for required in service.requires:
+                if required in by_id:
+                    level = max(level, min(2, wave_of(required) + 1))
+            wave[service_id] = level
+        return wave[service_id]
+
+    for p in picks:
+        wave_of(p.service.id)
+    # a handful per wave: overflow moves on, in priority order
+    counts = [0, 0, 0]
+    for i in ordered:
+        service_id = picks[i].service.id
+        level = wave[service_id]
+        while level < 2 and counts[level] >= WAVE_SIZE[WAVES[level]]:
+            level += 1
+        wave[service_id] = level
+        counts[level] += 1
+    results = []
+    for priority, i in enumerate(ordered, start=1):
+        p = picks[i]
+        s = p.service
+        treats = sorted(p.treats, key=lambda c: (-p.treats[c], c))
+        results.append(
+            ServiceResult(
+                id=s.id,
+                name=s.name,
+                category=s.category,
+                priority=priority,
+                wave=WAVES[wave[s.id]],  # type: ignore[arg-type]
+                approach=approach_for(s, maturity, effects.approach),
+                treats=treats,
+                rationale=_rationale(kb, p, treats, maturity),
+                benefit=round(p.benefit, 4),
+                requires=[r for r in s.requires if r in by_id],
+                time_to_value_weeks=s.time_to_value_weeks,
+                horizon=horizon_of(kb, s, treats),  # type: ignore[arg-type]
+                outcomes=[o for o in s.delivers if any(o in kb.causes[c].undermines for c in treats)],
+            )
+        )
+    return results
+
+
+def _rationale(kb: KnowledgeBase, pick: _Pick, treats: list[str], maturity: int) -> str:
+    s = pick.service
+    parts = []
+    if treats:
+        named = ", ".join(f"{kb.causes[c].name.lower()} (effectiveness {kb.causes[c].treated_by[s.id]:.0%})" for c in treats[:3])
+        parts.append(f"Treats {named}.")
+    if pick.reason:
+        parts.append(f"Included as {pick.reason}.")
+    if s.min_maturity > maturity:
+        parts.append(f"Needs PM maturity {s.min_maturity} (the organisation is at {maturity}), so it is staged later.")
+    if s.requires:
+        parts.append(f"Builds on {', '.join(kb.name(r) for r in s.requires)}.")
+    parts.append(f"First value in about {s.time_to_value_weeks} weeks.")
+    return " ".join(parts)

@@ -1,0 +1,329 @@
+"""The value proposition: the hand-off artifact the later flywheel steps load back.
+
+"For <group>, who <need, in their words>, our <service> provides <capability>",
+the outcomes promised with their horizons, the success measures per service
+(baseline, target, cadence, data source, owner, layer) and the plan for
+service development, onboarding, monitoring, value delivery and recognition.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from .case import Case
+    from .knowledge.base import KnowledgeBase
+    from .models import CauseResult, ServiceResult, SymptomFinding
+
+TO_BE_MEASURED = "to be measured"
+MEASURES_PER_SERVICE = 3
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GroupStatement(_Model):
+    """The value statement for one customer group."""
+
+    group: str
+    group_name: str
+    stakeholders: list[str]
+    need: str
+    """The pain, in the stakeholders' own words."""
+    service: str
+    service_name: str
+    capability: str
+    statement: str
+
+
+class PromisedOutcome(_Model):
+    id: str
+    name: str
+    horizon: Literal["short", "medium", "long"]
+    services: list[str]
+
+
+class SuccessMeasure(_Model):
+    measure: str
+    name: str
+    service: str
+    baseline: float | str
+    """Today's value from the case, or "to be measured"."""
+    target: str
+    direction: Literal["higher", "lower"]
+    unit: str
+    formula: str
+    cadence: str
+    data_source: str
+    owner: str
+    layer: Literal["service_delivery", "value_delivery", "value_recognition"]
+
+
+class DevelopmentItem(_Model):
+    service: str
+    approach: str
+    wave: str
+    deliverables: list[str]
+    effort: str
+    time_to_value_weeks: int
+
+
+class OnboardingItem(_Model):
+    service: str
+    pilot_group: list[str]
+    change_actions: list[str]
+
+
+class MonitoringItem(_Model):
+    service: str
+    measures: list[str]
+    cadence: str
+
+
+class ReportingItem(_Model):
+    what: str
+    to: list[str]
+    cadence: str
+    measures: list[str] = []
+
+
+class NextStages(_Model):
+    """What the later flywheel steps pick up."""
+
+    service_development: list[DevelopmentItem]
+    service_onboarding: list[OnboardingItem]
+    service_monitoring: list[MonitoringItem]
+    value_delivery: list[ReportingItem]
+    value_recognition: list[ReportingItem]
+
+
+class ValueProposition(_Model):
+    summary: str
+    stakeholders: list[GroupStatement]
+    outcomes: list[PromisedOutcome]
+    quick_wins: list[str]
+    success_measures: list[SuccessMeasure]
+    next_stages: NextStages
+
+
+def _target(measure, baseline: float | None) -> str:  # type: ignore[no-untyped-def]
+    if baseline is None:
+        return measure.typical_target
+    factor = 1 + measure.improvement if measure.direction == "higher" else 1 - measure.improvement
+    value = baseline * factor
+    if measure.unit.strip() in ("%", "percent") and measure.direction == "higher":
+        value = min(value, 100.0)
+    shown = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
+    word = "at least" if measure.direction == "higher" else "at most"
+    return f"{word} {shown} {measure.unit} within 12 months ({measure.improvement:.0%} better than the baseline)"
+
+
+def _capability(kb: "KnowledgeBase", service_id: str) -> str:
+    service = kb.services[service_id]
+    first = service.description.split(". ")[0].rstrip(".")
+    return first[0].lower() + first[1:] if first else service.name.lower()
+
+
+def build_value_proposition(
+    kb: "KnowledgeBase",
+    case: "Case",
+    symptoms: list["SymptomFinding"],
+    causes: list["CauseResult"],
+    services: list["ServiceResult"],
+) -> ValueProposition:
+    """Everything the next flywheel steps need, built from the diagnosis."""
+    if not services:
+        return ValueProposition(
+            summary="No symptom was recognised with enough confidence to prescribe services; interview further.",
+            stakeholders=[],
+            outcomes=[],
+            quick_wins=[],
+            success_measures=[],
+            next_stages=NextStages(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
+        )
+    statements = _group_statements(kb, case, symptoms, services)
+    outcomes = _outcomes(kb, services)
+    measures = _measures(kb, case, services)
+    top = [c.name.lower() for c in causes[:2]]
+    leading = " and ".join(top)
+    quick = [s.id for s in services if s.horizon == "short"]
+    summary = (
+        f"What stakeholders describe points first to {leading}. "
+        f"We propose {len(services)} PMO service(s), starting with "
+        f"{', '.join(s.name for s in services if s.wave == 'now') or services[0].name}"
+        f"; {len(outcomes)} outcome(s) are promised, with "
+        f"{len(quick)} short-term win(s) and success measured by {len(measures)} indicator(s)."
+    )
+    return ValueProposition(
+        summary=summary,
+        stakeholders=statements,
+        outcomes=outcomes,
+        quick_wins=quick,
+        success_measures=measures,
+        next_stages=_next_stages(kb, services, measures),
+    )
+
+
+def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["SymptomFinding"], services: list["ServiceResult"]) -> list[GroupStatement]:
+    by_group: dict[str, dict[str, object]] = {}
+    for stakeholder in case.stakeholders:
+        entry = by_group.setdefault(stakeholder.group, {"names": [], "quotes": []})
+        entry["names"].append(stakeholder.name)  # type: ignore[union-attr]
+    for finding in symptoms:
+        if not finding.present:
+            continue
+        for quote in finding.quotes:
+            group = next((s.group for s in case.stakeholders if s.name == quote.stakeholder), None)
+            if group in by_group:
+                by_group[group]["quotes"].append((finding, quote))  # type: ignore[union-attr]
+    result = []
+    for group in sorted(by_group, key=lambda g: (-kb.groups[g].weight if g in kb.groups else 0, g)):
+        quotes = by_group[group]["quotes"]
+        if not quotes:
+            continue
+        finding, quote = max(quotes, key=lambda fq: (fq[0].score, -len(fq[1].text)))  # type: ignore[index]
+        symptom = kb.symptoms[finding.id]
+        service = _service_for(kb, symptom.indicates, services)
+        if service is None:
+            continue
+        need = _need_phrase(quote.text)
+        capability = _capability(kb, service.id)
+        group_name = kb.groups[group].name.lower() if group in kb.groups else group.replace("_", " ")
+        result.append(
+            GroupStatement(
+                group=group,
+                group_name=group_name,
+                stakeholders=sorted(set(by_group[group]["names"])),  # type: ignore[arg-type]
+                need=need,
+                service=service.id,
+                service_name=service.name,
+                capability=capability,
+                statement=f'For {group_name}, who say "{need}", our {service.name.lower()} service provides {capability}.',
+            )
+        )
+    return result
+
+
+def _need_phrase(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + " ..."
+
+
+def _service_for(kb: "KnowledgeBase", indicated: dict[str, float], services: list["ServiceResult"]) -> "ServiceResult | None":
+    best = None
+    for service in services:
+        score = sum(p * kb.causes[c].treated_by.get(service.id, 0.0) for c, p in indicated.items())
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, service)
+    return best[1] if best else None
+
+
+def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[PromisedOutcome]:
+    found: dict[str, list[str]] = {}
+    for service in services:
+        for outcome in service.outcomes:
+            found.setdefault(outcome, []).append(service.id)
+    result = [
+        PromisedOutcome(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
+        for o, s in found.items()
+    ]
+    order = {"short": 0, "medium": 1, "long": 2}
+    return sorted(result, key=lambda o: (order[o.horizon], -len(o.services), o.id))
+
+
+def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]) -> list[SuccessMeasure]:
+    result = []
+    seen: set[str] = set()
+    for service in services:
+        for measure_id in kb.services[service.id].measures[:MEASURES_PER_SERVICE]:
+            if measure_id in seen:
+                continue
+            seen.add(measure_id)
+            m = kb.measures[measure_id]
+            baseline = case.baselines.get(measure_id)
+            result.append(
+                SuccessMeasure(
+                    measure=m.id,
+                    name=m.name,
+                    service=service.id,
+                    baseline=baseline if baseline is not None else TO_BE_MEASURED,
+                    target=_target(m, baseline),
+                    direction=m.direction,
+                    unit=m.unit,
+                    formula=m.formula,
+                    cadence=m.cadence,
+                    data_source=m.data_source,
+                    owner=m.owner,
+                    layer=m.layer,
+                )
+            )
+    return result
+
+
+def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures: list[SuccessMeasure]) -> NextStages:
+    development = [
+        DevelopmentItem(
+            service=s.id,
+            approach=s.approach,
+            wave=s.wave,
+            deliverables=list(kb.services[s.id].deliverables),
+            effort=kb.services[s.id].effort + (f" ({kb.services[s.id].effort_note})" if kb.services[s.id].effort_note else ""),
+            time_to_value_weeks=s.time_to_value_weeks,
+        )
+        for s in services
+    ]
+    onboarding = [
+        OnboardingItem(
+            service=s.id,
+            pilot_group=list(kb.services[s.id].pilot_with) or ["project_managers"],
+            change_actions=list(kb.services[s.id].change_actions)
+            or [f"Name a champion for {s.name.lower()} in the pilot group", "Collect pilot feedback before wider roll-out"],
+        )
+        for s in services
+        if s.wave == "now"
+    ] or [
+        OnboardingItem(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
+                       change_actions=list(kb.services[services[0].id].change_actions))
+    ]
+    monitoring = []
+    for s in services:
+        own = [m for m in measures if m.service == s.id and m.layer == "service_delivery"] or [m for m in measures if m.service == s.id]
+        if own:
+            monitoring.append(MonitoringItem(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
+    value_measures = [m.measure for m in measures if m.layer == "value_delivery"]
+    recognition_measures = [m.measure for m in measures if m.layer == "value_recognition"]
+    delivery = [
+        ReportingItem(
+            what="Outcome scorecard: each promised outcome against its baseline, with the services behind it",
+            to=["executives", "portfolio_managers"],
+            cadence="quarterly",
+            measures=value_measures,
+        ),
+        ReportingItem(
+            what="Service delivery report: SLA compliance, red/amber/green per service",
+            to=["project_managers", "functional_managers"],
+            cadence="monthly",
+            measures=[m.measure for m in measures if m.layer == "service_delivery"],
+        ),
+    ]
+    recognition = [
+        ReportingItem(
+            what="Value perception survey by customer group, and a value story of the month",
+            to=["executives", "project_managers", "functional_managers"],
+            cadence="quarterly",
+            measures=recognition_measures,
+        )
+    ]
+    return NextStages(
+        service_development=development,
+        service_onboarding=onboarding,
+        service_monitoring=monitoring,
+        value_delivery=delivery,
+        value_recognition=recognition,
+    )

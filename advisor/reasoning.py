@@ -1,0 +1,232 @@
+"""The differential: evidence -> ranked root causes, each with its explanation.
+
+Each cause keeps log-odds: its prior, plus for every piece of evidence on a
+symptom that indicates it ``strength x log(likelihood ratio)`` (present:
+s/b, absent: (1-s)/(1-b)), plus the rules that fired, plus a damped share of
+the evidence gained by causes it is causally linked to. Causes are not
+mutually exclusive. Every term is one line of the explanation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .case import Context
+from .knowledge.base import KnowledgeBase
+from .knowledge.schema import (
+    AddService,
+    AllCondition,
+    AnyCondition,
+    AskFirst,
+    Condition,
+    ContextCondition,
+    FindingCondition,
+    NotCondition,
+    PreferApproach,
+    Rule,
+    ScaleCause,
+    SuppressService,
+)
+from .models import Quote
+
+CHAIN_UP = 0.6
+"""How much of a proximate cause's gain flows back to the root cause behind it."""
+CHAIN_DOWN = 0.3
+"""How much of a root cause's gain flows on to the proximate cause it produces."""
+_EPS = 0.01
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What is known about one symptom."""
+
+    symptom: str
+    present: bool
+    strength: float
+    source: str  # "statement" | "answer"
+    quotes: tuple[Quote, ...] = ()
+    matched: tuple[str, ...] = ()
+    weight: float = 1.0
+    """Benefit weight of the stakeholders who voiced it (1 for answers)."""
+
+
+@dataclass
+class Term:
+    """One contribution to a cause's log-odds."""
+
+    kind: str
+    text: str
+    log_factor: float
+    symptom: str | None = None
+    quote: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class CauseScore:
+    id: str
+    log_odds: float
+    terms: list[Term]
+    chain: list[str] = field(default_factory=list)
+    pain_weights: list[float] = field(default_factory=list)
+
+    @property
+    def weight(self) -> float:
+        """Benefit weight of the pains behind this cause (the heaviest stakeholder voicing them)."""
+        return max(self.pain_weights, default=1.0)
+
+    @property
+    def confidence(self) -> float:
+        return 1.0 / (1.0 + math.exp(-self.log_odds))
+
+    @property
+    def supported(self) -> bool:
+        return any(t.kind in ("supports", "chain") and t.log_factor > 0 for t in self.terms)
+
+
+@dataclass
+class RuleEffects:
+    """What the rules that fired ask of the rest of the engine."""
+
+    fired: list[Rule] = field(default_factory=list)
+    service_boosts: dict[str, float] = field(default_factory=dict)
+    suppressed: set[str] = field(default_factory=set)
+    ask_first: list[str] = field(default_factory=list)
+    approach: str | None = None
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, _EPS), 1 - _EPS)
+    return math.log(p / (1 - p))
+
+
+def likelihood_ratio(sensitivity: float, base_rate: float, present: bool) -> float:
+    """P(finding | cause) / P(finding) for a present or absent symptom."""
+    s = min(max(sensitivity, _EPS), 1 - _EPS)
+    b = min(max(base_rate, _EPS), 1 - _EPS)
+    return s / b if present else (1 - s) / (1 - b)
+
+
+def _context_holds(cond: ContextCondition, context: Context) -> bool:
+    value = context.value(cond.context)
+    if value is None:
+        return False
+    if cond.eq is not None:
+        if isinstance(value, str) and isinstance(cond.eq, str):
+            return value.strip().lower() == cond.eq.strip().lower()
+        return value == cond.eq and type(value) is type(cond.eq) or (
+            isinstance(value, (int, float)) and not isinstance(value, bool) and value == cond.eq
+        )
+    if cond.in_ is not None:
+        norm = value.strip().lower() if isinstance(value, str) else value
+        return any((v.strip().lower() if isinstance(v, str) else v) == norm for v in cond.in_)
+    if cond.contains is not None:
+        text = str(value).lower()
+        return any(part.lower() in text for part in cond.contains)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if cond.lt is not None:
+        return value < cond.lt
+    return cond.gt is not None and value > cond.gt
+
+
+def holds(cond: Condition, context: Context, evidence: dict[str, Evidence]) -> bool:
+    """Whether a rule condition holds for this context and evidence."""
+    if isinstance(cond, ContextCondition):
+        return _context_holds(cond, context)
+    if isinstance(cond, FindingCondition):
+        found = evidence.get(cond.symptom)
+        return found is not None and found.present == cond.present
+    if isinstance(cond, AllCondition):
+        return all(holds(c, context, evidence) for c in cond.all)
+    if isinstance(cond, AnyCondition):
+        return any(holds(c, context, evidence) for c in cond.any)
+    if isinstance(cond, NotCondition):
+        return not holds(cond.not_, context, evidence)
+    raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the schema allows no other
+
+
+def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidence]) -> RuleEffects:
+    effects = RuleEffects()
+    for rule in kb.rules:
+        if not holds(rule.when, context, evidence):
+            continue
+        effects.fired.append(rule)
+        for action in rule.then:
+            if isinstance(action, AddService):
+                effects.service_boosts[action.add_service] = max(effects.service_boosts.get(action.add_service, 0.0), action.boost)
+            elif isinstance(action, SuppressService):
+                effects.suppressed.add(action.suppress_service)
+            elif isinstance(action, AskFirst) and action.ask_first not in effects.ask_first:
+                effects.ask_first.append(action.ask_first)
+            elif isinstance(action, PreferApproach) and effects.approach is None:
+                effects.approach = action.prefer_approach
+    return effects
+
+
+def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Context, effects: RuleEffects) -> list[CauseScore]:
+    """All causes, most likely first, with the terms that explain their score."""
+    scores: dict[str, CauseScore] = {}
+    for cause in kb.causes.values():
+        scores[cause.id] = CauseScore(
+            cause.id,
+            _logit(cause.prior),
+            [Term("prior", f"how common {cause.name.lower()} is among PMO customers: {cause.prior:.0%}", 0.0)],
+        )
+    for symptom_id in sorted(evidence):
+        found = evidence[symptom_id]
+        symptom = kb.symptoms[symptom_id]
+        for cause_id, sensitivity in sorted(symptom.indicates.items()):
+            lr = likelihood_ratio(sensitivity, symptom.base_rate, found.present)
+            log_factor = found.strength * math.log(lr)
+            if abs(log_factor) < 1e-9:
+                continue
+            score = scores[cause_id]
+            score.log_odds += log_factor
+            kind = "supports" if log_factor > 0 else "conflicts"
+            said = "present" if found.present else "absent"
+            how = "answered" if found.source == "answer" else "heard"
+            quote = found.quotes[0].text if found.quotes else None
+            score.terms.append(
+                Term(kind, f"{symptom.name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote)
+            )
+            if log_factor > 0:
+                score.pain_weights.append(found.weight)
+    for rule in effects.fired:
+        for action in rule.then:
+            if isinstance(action, ScaleCause):
+                score = scores[action.scale_cause]
+                score.log_odds += math.log(action.factor)
+                score.terms.append(Term("rule", f"{rule.because} x{action.factor:g}", math.log(action.factor), rule=rule.id))
+    _propagate_chains(kb, scores)
+    return sorted(scores.values(), key=lambda s: (-s.log_odds, s.id))
+
+
+def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
+    """Let evidence flow along contributes_to links, damped, from one snapshot (order-independent)."""
+    gain = {
+        cid: max(0.0, s.confidence - kb.causes[cid].prior) if s.supported else 0.0 for cid, s in scores.items()
+    }
+    updates: list[tuple[str, Term]] = []
+    for root in kb.causes.values():
+        for proximate, strength in sorted(root.contributes_to.items()):
+            if gain[proximate] > 0:
+                factor = 1.0 + CHAIN_UP * strength * gain[proximate]
+                updates.append(
+                    (root.id, Term("chain", f"may lie behind {kb.name(proximate)}, which the evidence supports x{factor:.2f}", math.log(factor)))
+                )
+            if gain[root.id] > 0:
+                factor = 1.0 + CHAIN_DOWN * strength * gain[root.id]
+                updates.append(
+                    (proximate, Term("chain", f"{kb.name(root.id)}, which the evidence supports, tends to cause it x{factor:.2f}", math.log(factor)))
+                )
+    for cause_id, term in updates:
+        scores[cause_id].log_odds += term.log_factor
+        scores[cause_id].terms.append(term)
+    for root in kb.causes.values():
+        for proximate in sorted(root.contributes_to):
+            if gain[root.id] > 0 or gain[proximate] > 0:
+                link = f"{kb.name(root.id)} -> {kb.name(proximate)}"
+                scores[root.id].chain.append(link)
+                scores[proximate].chain.append(link)

@@ -1,0 +1,1 @@
+"""Renderings of a diagnosis: Markdown, self-contained HTML, and the portfolio summary."""

@@ -1,0 +1,115 @@
+"""The portfolio view across many cases: frequent causes, services in demand, a heat table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import Any
+
+TOP = 10
+CAUSES_PER_CASE = 3
+
+
+def portfolio(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts across cases; every list is sorted by count, then id, so output is deterministic."""
+    causes: Counter[str] = Counter()
+    services: Counter[str] = Counter()
+    by_group: dict[str, Counter[str]] = {}
+    for s in summaries:
+        for cause, _ in s["causes"][:CAUSES_PER_CASE]:
+            causes[cause] += 1
+        for service in s["services"]:
+            services[service] += 1
+        for cause, groups in s["groups_by_cause"].items():
+            for group in groups:
+                by_group.setdefault(group, Counter())[cause] += 1
+
+    def ranked(counter: Counter[str], limit: int = TOP) -> list[dict[str, Any]]:
+        return [{"id": k, "cases": n} for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+    heat_causes = [c["id"] for c in ranked(causes)]
+    heat = [
+        {"case": s["case"], "confidence": {c: conf for c, conf in s["causes"] if c in heat_causes}}
+        for s in summaries
+    ]
+    return {
+        "cases": len(summaries),
+        "top_causes": ranked(causes),
+        "causes_by_group": {g: ranked(c, 5) for g, c in sorted(by_group.items())},
+        "services_in_demand": ranked(services),
+        "heat": {"causes": heat_causes, "rows": heat},
+    }
+
+
+def _label(identifier: str) -> str:
+    return identifier.replace("_", " ")
+
+
+def render_summary(summaries: list[dict[str, Any]], fmt: str) -> str:
+    """The portfolio view as Markdown, an HTML fragment or page, or JSON."""
+    data = portfolio(summaries)
+    if fmt in ("json", "jsonl"):
+        import json
+
+        return json.dumps({"summary": data}, indent=2) + "\n"
+    if fmt == "markdown" or fmt == "md":
+        return _markdown(data)
+    fragment = _html(data)
+    if fmt == "html_fragment":
+        return fragment
+    from .html import page
+
+    return page("PMO portfolio summary", fragment)
+
+
+def _markdown(data: dict[str, Any]) -> str:
+    lines = [f"# Portfolio summary ({data['cases']} cases)", "", "## Most frequent root causes", "",
+             "| Root cause | Cases |", "|---|---|"]
+    lines += [f"| {_label(c['id'])} | {c['cases']} |" for c in data["top_causes"]]
+    lines += ["", "## By stakeholder group", ""]
+    for group, causes in data["causes_by_group"].items():
+        lines.append(f"- **{_label(group)}**: " + ", ".join(f"{_label(c['id'])} ({c['cases']})" for c in causes))
+    lines += ["", "## Services most in demand", "", "| Service | Cases |", "|---|---|"]
+    lines += [f"| {_label(s['id'])} | {s['cases']} |" for s in data["services_in_demand"]]
+    heat = data["heat"]
+    if heat["causes"]:
+        lines += ["", "## Causes by case", "", "| Case | " + " | ".join(_label(c) for c in heat["causes"]) + " |",
+                  "|---|" + "---|" * len(heat["causes"])]
+        for row in heat["rows"]:
+            cells = [f"{row['confidence'][c]:.0%}" if c in row["confidence"] else "" for c in heat["causes"]]
+            lines.append(f"| {row['case']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _heat_colour(x: float) -> str:
+    # white -> deep blue
+    r, g, b = (int(255 - (255 - c) * x) for c in (31, 111, 235))
+    return f"rgb({r},{g},{b})"
+
+
+def _html(data: dict[str, Any]) -> str:
+    out = [f'<section id="portfolio-summary"><header class="case"><h1>Portfolio summary</h1>'
+           f'<div class="meta">{data["cases"]} cases</div></header>']
+    out.append("<h2>Most frequent root causes</h2><table><tr><th>Root cause</th><th>Cases</th></tr>")
+    out += [f"<tr><td>{escape(_label(c['id']))}</td><td>{c['cases']}</td></tr>" for c in data["top_causes"]]
+    out.append("</table><h2>By stakeholder group</h2><table><tr><th>Group</th><th>Causes they voice</th></tr>")
+    for group, causes in data["causes_by_group"].items():
+        out.append(f"<tr><td>{escape(_label(group))}</td><td>"
+                   + ", ".join(f"{escape(_label(c['id']))} ({c['cases']})" for c in causes) + "</td></tr>")
+    out.append("</table><h2>Services most in demand</h2><table><tr><th>Service</th><th>Cases</th></tr>")
+    out += [f"<tr><td>{escape(_label(s['id']))}</td><td>{s['cases']}</td></tr>" for s in data["services_in_demand"]]
+    out.append("</table>")
+    heat = data["heat"]
+    if heat["causes"]:
+        out.append("<h2>Causes by case</h2><div style=\"overflow-x:auto\"><table><tr><th>Case</th>"
+                   + "".join(f"<th>{escape(_label(c))}</th>" for c in heat["causes"]) + "</tr>")
+        for row in heat["rows"]:
+            cells = []
+            for c in heat["causes"]:
+                x = row["confidence"].get(c)
+                cells.append(f'<td style="background:{_heat_colour(x)};color:{"#fff" if x > 0.6 else "#1d2733"}">{x:.0%}</td>'
+                             if x is not None else "<td></td>")
+            out.append(f"<tr><td>{escape(row['case'])}</td>{''.join(cells)}</tr>")
+        out.append("</table></div>")
+    out.append("</section>")
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""The physician-style terminal interview (Textual)."""
