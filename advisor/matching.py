@@ -172,7 +172,7 @@ def _window_start(cue: tuple[str, ...], positions: dict[str, list[int]]) -> int 
     """The first position of the cue in the clause if its stems sit close together, else None."""
     if len(cue) == 1:
         return positions[cue[0]][0]
-    span = 2 * len(cue) + 2
+    span = len(cue) + 2
     for anchor in positions[cue[0]]:
         nearest = [min(positions[t], key=lambda p: abs(p - anchor)) for t in cue[1:]]
         lo, hi = min(anchor, *nearest), max(anchor, *nearest)

@@ -40,11 +40,9 @@ STOPWORDS = frozenset(
     "it its s i me my mine we us our ours you your yours he him his she her hers they them their theirs "
     "is are was were be been being am do does did doing have has had having will would shall should may might "
     "must can could and or if because just really very quite actually basically literally honestly frankly "
-    "there here what which whom whose where when how also even still ever again too well like kind sort "
-    "got get gets getting thing things lot lots bit some any every each other another one ones own "
-    "oh yeah yes okay ok um uh mean guess suppose said say says tell told".split()
+    "there here what which whom whose where when how also well like got get gets getting "
+    "oh yeah yes okay ok um uh mean guess suppose".split()
 )
-NEGATIONS = frozenset({"not", "never", "no", "nobodi", "none", "noth", "nothing", "without", "neither", "nor", "hard", "hardli"})
 _CLAUSE_SPLIT = re.compile(
     r"[.!?;:\n]+(?:\s|$)|\s[-]\s|,?\s+\b(?:but|however|although|though|whereas|except that|yet|apart from that)\b\s*",
 )
@@ -52,8 +50,13 @@ _CLAUSE_SPLIT = re.compile(
 _DENIALS = [
     re.compile(r"\bnot (?:\w+ ){0,3}(?:problem|issue|concern|worry|challenge|pain|bottleneck)s?\b"),
     re.compile(r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b"),
-    re.compile(r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)\b"),
-    re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)\b"),
+    re.compile(
+        r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
+        r"strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)"
+        r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
+        r"[,.!)\s]*$"
+    ),
+    re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$"),
     re.compile(r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b"),
     re.compile(r"\b(?:problem|issue) (?:is|was|s) not\b"),
     re.compile(r"\bnothing wrong with\b"),
