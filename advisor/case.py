@@ -112,6 +112,13 @@ class Stakeholder(_Strict):
         return group_of(self.role)
 
 
+_APPROACH_WORDS = {
+    "hybrid": ("hybrid", "mixed", "bimodal"),
+    "agile": ("agile", "scrum", "kanban", "safe", "lean", "xp", "iterative"),
+    "predictive": ("predictive", "waterfall", "stage-gate", "stage gate", "traditional", "plan-driven", "v-model", "prince"),
+}
+
+
 class Context(BaseModel):
     """The organisation around the case; unknown keys are kept for rules to use."""
 
@@ -125,11 +132,23 @@ class Context(BaseModel):
     regulated: bool | None = None
     pmo_age_years: float | None = Field(default=None, ge=0)
     delivery_approach: Literal["predictive", "agile", "hybrid"] | None = None
+    """predictive (waterfall, stage-gate), agile (scrum, kanban, SAFe) or hybrid."""
 
-    @field_validator("organization_size", "delivery_approach", mode="before")
+    @field_validator("organization_size", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("delivery_approach", mode="before")
+    @classmethod
+    def _approach(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = value.strip().lower()
+        for approach, words in _APPROACH_WORDS.items():
+            if any(text.startswith(w) for w in words):
+                return approach
+        return text
 
     def value(self, field: str) -> Any:
         """A context field by name, declared or extra."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .case import Case
 from .knowledge import KnowledgeBase, load_knowledge
-from .matching import ClauseMatch, SymptomMatcher
+from .matching import DEFAULT_PARAMS, ClauseMatch, MatchParams, SymptomMatcher
 from .models import (
     CauseResult,
     Diagnosis,
@@ -32,8 +32,9 @@ ROUND = 4
 class Advisor:
     """Diagnoses cases against one knowledge base."""
 
-    def __init__(self, knowledge: KnowledgeBase):
+    def __init__(self, knowledge: KnowledgeBase, match_params: MatchParams = DEFAULT_PARAMS):
         self.knowledge = knowledge
+        self.match_params = match_params
 
     @classmethod
     def default(cls) -> "Advisor":
@@ -49,7 +50,7 @@ class Advisor:
 
     @cached_property
     def matcher(self) -> SymptomMatcher:
-        return SymptomMatcher(self.knowledge)
+        return SymptomMatcher(self.knowledge, self.match_params)
 
     # ------------------------------------------------------------ listening
 

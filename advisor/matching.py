@@ -1,12 +1,16 @@
 """Listening: free-text statements -> symptom evidence, explainably.
 
-Each statement is split into clauses. Per symptom, two signals are scored:
+Each statement is split into clauses; words are stemmed and synonyms of the
+knowledge base's lexicon are folded onto one head word. Per symptom, three
+signals are scored:
 
 * cue hits: a cue (a short phrase of the knowledge base) fires when all its
   stems occur close together in the clause, in any order; fired cues add the
-  inverse document frequency of their stems (rare words count more);
+  inverse document frequency (IDF) of their stems, so rare words count more;
 * alias coverage: the share of an alias's IDF mass that the clause contains,
-  for paraphrases of whole complaints.
+  for paraphrases of whole complaints;
+* vocabulary overlap: the IDF mass of the clause's words that occur anywhere
+  in the symptom's phrasings, for narratives that use its words loosely.
 
 Unknown words within a small edit distance of the vocabulary are corrected
 with rapidfuzz first, so typos still match. A clause in which the speaker says
@@ -24,16 +28,29 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from .knowledge.base import KnowledgeBase
-from .text import Clause, clauses, content_stems
+from .text import Clause, Lexicon, clauses, content_stems
 
 NEGATION_STEMS = frozenset({"not", "never", "no", "nobodi", "none", "noth", "without", "neither", "nor"})
-CUE_SCALE = 7.0
-"""IDF mass of fired cues at which the cue signal reaches 1 - 1/e."""
-ALIAS_FLOOR = 0.3
-"""Alias coverage below this counts for nothing."""
-THRESHOLD = 0.42
-"""Below this score a match is too weak to be evidence."""
 TYPO_CUTOFF = 88.0
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """The calibration of the matcher (set on the knowledge tests, not per case)."""
+
+    cue_scale: float = 7.0
+    """IDF mass of fired cues at which the cue signal reaches 1 - 1/e."""
+    alias_floor: float = 0.35
+    """Alias coverage below this counts for nothing."""
+    alias_min_stems: int = 2
+    overlap_scale: float = 14.0
+    """IDF mass of shared vocabulary at which the overlap signal reaches 1 - 1/e."""
+    overlap_weight: float = 0.5
+    threshold: float = 0.45
+    """Below this score a match is too weak to be evidence."""
+
+
+DEFAULT_PARAMS = MatchParams()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +77,10 @@ class ClauseMatch:
 class SymptomMatcher:
     """Matches clauses against the symptoms of one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, params: MatchParams = DEFAULT_PARAMS):
         self.kb = kb
+        self.params = params
+        self.lexicon = Lexicon(kb.lexicon)
         self.symptom_ids = list(kb.symptoms)
         documents: list[set[str]] = []
         self._cues: list[list[_Cue]] = []
@@ -69,10 +88,10 @@ class SymptomMatcher:
         for s in kb.symptoms.values():
             cues: dict[frozenset[str], _Cue] = {}
             for text in (s.name, *s.cues):
-                stems = content_stems(text)
+                stems = self.stems(text)
                 if stems and frozenset(stems) not in cues:
                     cues[frozenset(stems)] = _Cue(text, stems, frozenset(stems), bool(NEGATION_STEMS & set(stems)))
-            aliases = [(a, frozenset(content_stems(a))) for a in s.aliases]
+            aliases = [(a, frozenset(self.stems(a))) for a in s.aliases]
             self._cues.append(list(cues.values()))
             self._aliases.append([a for a in aliases if a[1]])
             documents.append({t for c in cues.values() for t in c.stems} | {t for _, st in aliases for t in st})
@@ -82,6 +101,11 @@ class SymptomMatcher:
             for t in doc:
                 df[t] += 1
         self.idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
+        self._documents = [frozenset(d) for d in documents]
+        self._doc_index: dict[str, list[int]] = defaultdict(list)
+        for i, doc in enumerate(documents):
+            for t in doc:
+                self._doc_index[t].append(i)
         self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
         for i, cues in enumerate(self._cues):
             for cue in cues:
@@ -94,8 +118,12 @@ class SymptomMatcher:
             for j, (_, st) in enumerate(aliases):
                 for t in st:
                     self._alias_index[t].append((i, j))
-        self._vocabulary = sorted(self.idf)
+        self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
+
+    def stems(self, text: str) -> tuple[str, ...]:
+        """Content stems of knowledge text, synonyms folded."""
+        return self.lexicon.apply(content_stems(text))
 
     @cached_property
     def _long_vocabulary(self) -> list[str]:
@@ -103,7 +131,7 @@ class SymptomMatcher:
 
     def _correct(self, stem: str) -> str:
         """The vocabulary stem a misspelt stem most likely means (or itself)."""
-        if stem in self.idf or len(stem) < 5 or stem == "num":
+        if stem in self.idf or stem in self.lexicon.single or len(stem) < 5 or stem == "num":
             return stem
         if stem not in self._typos:
             found = process.extractOne(stem, self._long_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
@@ -112,7 +140,8 @@ class SymptomMatcher:
 
     def match_clause(self, clause: Clause) -> list[ClauseMatch]:
         """Every symptom this clause shows (or denies) with a score above the threshold."""
-        stems = [self._correct(t) for t in clause.stems]
+        p = self.params
+        stems = list(self.lexicon.apply([self._correct(t) for t in clause.stems]))
         present = set(stems)
         positions: dict[str, list[int]] = defaultdict(list)
         for pos, t in enumerate(stems):
@@ -125,27 +154,34 @@ class SymptomMatcher:
                     if start is not None:
                         negated = not cue.negative and start > 0 and stems[start - 1] in ("not", "never")
                         fired[i].append((cue, negated))
-        overlap: dict[tuple[int, int], float] = defaultdict(float)
+        overlap: dict[tuple[int, int], tuple[float, int]] = {}
+        shared: dict[int, float] = defaultdict(float)
         for t in present:
             weight = self.idf.get(t)
             if weight is None:
                 continue
             for key in self._alias_index.get(t, ()):
-                overlap[key] += weight
+                mass, count = overlap.get(key, (0.0, 0))
+                overlap[key] = (mass + weight, count + 1)
+            for i in self._doc_index.get(t, ()):
+                shared[i] += weight
         best_alias: dict[int, tuple[float, int]] = {}
-        for (i, j), mass in overlap.items():
+        for (i, j), (mass, count) in overlap.items():
+            if count < p.alias_min_stems:
+                continue
             coverage = mass / self._alias_mass[i][j]
             if coverage > best_alias.get(i, (0.0, -1))[0]:
                 best_alias[i] = (coverage, j)
         results = []
-        for i in set(fired) | {i for i, (c, _) in best_alias.items() if c > ALIAS_FLOOR}:
+        for i in set(fired) | {i for i, (c, _) in best_alias.items() if c > p.alias_floor}:
             cues = fired.get(i, [])
             stems_hit = {t for cue, _ in cues for t in cue.stems}
-            cue_part = 1.0 - math.exp(-sum(self.idf[t] for t in stems_hit) / CUE_SCALE)
+            cue_part = 1.0 - math.exp(-sum(self.idf[t] for t in stems_hit) / p.cue_scale)
             coverage, j = best_alias.get(i, (0.0, -1))
-            alias_part = max(0.0, (coverage - ALIAS_FLOOR) / (1.0 - ALIAS_FLOOR))
-            score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part)
-            if score < THRESHOLD:
+            alias_part = max(0.0, (coverage - p.alias_floor) / (1.0 - p.alias_floor))
+            overlap_part = p.overlap_weight * (1.0 - math.exp(-shared.get(i, 0.0) / p.overlap_scale))
+            score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
+            if score < p.threshold or (not cues and alias_part <= 0):
                 continue
             negated = bool(cues) and all(neg for _, neg in cues)
             matched = tuple(sorted({cue.text for cue, _ in cues}))

@@ -30,6 +30,8 @@ from .knowledge.schema import (
 )
 from .models import Quote
 
+PRIOR_WEIGHT = 0.5
+"""How much of a cause's prior log-odds enter its score: statements, not base rates, should rank causes."""
 CHAIN_UP = 0.6
 """How much of a proximate cause's gain flows back to the root cause behind it."""
 CHAIN_DOWN = 0.3
@@ -171,7 +173,7 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
     for cause in kb.causes.values():
         scores[cause.id] = CauseScore(
             cause.id,
-            _logit(cause.prior),
+            PRIOR_WEIGHT * _logit(cause.prior),
             [Term("prior", f"how common {cause.name.lower()} is among PMO customers: {cause.prior:.0%}", 0.0)],
         )
     for symptom_id in sorted(evidence):
@@ -200,7 +202,7 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
                 score.log_odds += math.log(action.factor)
                 score.terms.append(Term("rule", f"{rule.because} x{action.factor:g}", math.log(action.factor), rule=rule.id))
     _propagate_chains(kb, scores)
-    return sorted(scores.values(), key=lambda s: (-s.log_odds, s.id))
+    return sorted(scores.values(), key=lambda s: (not s.supported, -s.log_odds, s.id))
 
 
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:

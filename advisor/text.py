@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = snowballstemmer.stemmer("english")  # uses the PyStemmer C extension when installed
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _CONTRACTIONS = [
@@ -115,3 +115,41 @@ def clauses(statement: str) -> list[Clause]:
         if stems:
             result.append(Clause(piece, stems, is_denied(piece)))
     return result
+
+
+class Lexicon:
+    """Synonym groups as a rewrite of stem sequences: every entry becomes its group's head."""
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...] = ()):
+        self.single: dict[str, str] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for group in groups:
+            head = content_stems(group[0])
+            if not head:
+                continue
+            target = "_".join(head)
+            for entry in group:
+                stems = content_stems(entry)
+                if len(stems) == 1:
+                    self.single[stems[0]] = target
+                elif len(stems) > 1:
+                    self.phrases[stems] = target
+        self.longest = max((len(p) for p in self.phrases), default=1)
+
+    def apply(self, stems: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """Stems with every synonym replaced by its group's head (longest phrase first)."""
+        if not self.phrases and not self.single:
+            return tuple(stems)
+        out: list[str] = []
+        i, n = 0, len(stems)
+        while i < n:
+            for size in range(min(self.longest, n - i), 1, -1):
+                target = self.phrases.get(tuple(stems[i : i + size]))
+                if target is not None:
+                    out.append(target)
+                    i += size
+                    break
+            else:
+                out.append(self.single.get(stems[i], stems[i]))
+                i += 1
+        return tuple(out)

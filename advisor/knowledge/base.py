@@ -23,12 +23,15 @@ class KnowledgeBase:
         nodes: dict[str, dict[str, BaseModel]],
         rules: tuple[Rule, ...],
         locations: dict[str, tuple[str, int | None]],
+        lexicon: tuple[tuple[str, ...], ...] = (),
     ):
         self.version = version
         self.folders = folders
         self.nodes_by_kind = nodes
         self.rules = rules
         self.locations = locations
+        self.lexicon = lexicon
+        """Synonym groups; each entry is read as its group's first entry."""
         self.symptoms: dict[str, Symptom] = nodes["symptom"]  # type: ignore[assignment]
         self.causes: dict[str, Cause] = nodes["cause"]  # type: ignore[assignment]
         self.services: dict[str, Service] = nodes["service"]  # type: ignore[assignment]

@@ -145,10 +145,20 @@ def _validate_node(model: type[BaseModel], raw: Any, file: str, out: _Collector)
         return None
 
 
+def _read_lexicon(value: Any, file: str, out: _Collector, lexicon: list[tuple[str, ...]]) -> None:
+    for index, group in enumerate(value):
+        line = value.item_lines[index]
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+            out.add("a lexicon group is a list of at least two words or phrases", file, line)
+            continue
+        lexicon.append(tuple(w.strip().lower() for w in group))
+
+
 def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tuple[Rule, Any, str]], dict[str, Any]]:
     entries: list[_Entry] = []
     rules: list[tuple[Rule, Any, str]] = []
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = {"lexicon": []}
+    lexicon: list[tuple[str, ...]] = meta["lexicon"]
     if not folder.is_dir():
         out.add("knowledge folder not found", str(folder), None)
         return entries, rules, meta
@@ -171,6 +181,8 @@ def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tupl
                     meta[key] = str(value)
             elif not isinstance(value, list):
                 out.add(f"section '{key}' must be a list", shown, line)
+            elif key == "lexicon":
+                _read_lexicon(value, shown, out, lexicon)
             else:
                 model = Rule if key == "rules" else _section_model(key)
                 for index, raw in enumerate(value):
@@ -214,8 +226,10 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
     nodes: dict[str, _Entry] = {}
     rules: dict[str, tuple[Rule, Any, str]] = {}
     versions: list[str] = []
+    lexicon: list[tuple[str, ...]] = []
     for folder in layers:
         entries, folder_rules, meta = _read_folder(folder, out)
+        lexicon.extend(meta.pop("lexicon"))
         if "version" in meta:
             versions.append(meta["version"])
         layer_ids: dict[str, _Entry] = {}
@@ -242,6 +256,7 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
     for node_id, entry in nodes.items():
         by_kind[entry.kind][node_id] = entry
     _check_references(by_kind, rules, out)
+    _check_lexicon(lexicon, out)
     if out.problems:
         return None, out
     kb = KnowledgeBase(
@@ -250,8 +265,25 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
         nodes={kind: {i: e.model for i, e in sorted(entries.items())} for kind, entries in by_kind.items()},
         rules=tuple(r for r, _, _ in rules.values()),
         locations={i: (e.file, e.line) for i, e in nodes.items()},
+        lexicon=tuple(lexicon),
     )
     return kb, out
+
+
+def _check_lexicon(lexicon: list[tuple[str, ...]], out: _Collector) -> None:
+    """A word may belong to one synonym group only (the last layer's groups win otherwise)."""
+    from ..text import content_stems
+
+    seen: dict[tuple[str, ...], str] = {}
+    for group in lexicon:
+        for word in group:
+            stems = content_stems(word)
+            if not stems:
+                out.warn(f"lexicon entry '{word}' has only stop words and is ignored", None, None)
+                continue
+            if stems in seen and seen[stems] != group[0]:
+                out.warn(f"lexicon entry '{word}' is in the groups of '{seen[stems]}' and '{group[0]}'", None, None)
+            seen[stems] = group[0]
 
 
 def _replaces_builtin(folder: Path) -> bool:

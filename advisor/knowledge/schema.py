@@ -273,6 +273,8 @@ class KnowledgeFile(Strict):
     health_states: tuple[HealthState, ...] = ()
     groups: tuple[Group, ...] = ()
     rules: tuple[Rule, ...] = ()
+    lexicon: tuple[tuple[Annotated[str, Field(min_length=1, max_length=60)], ...], ...] = ()
+    """Synonym groups: every entry is read as the group's first entry when matching text."""
 
 
 SECTIONS: dict[str, str] = {

@@ -1,0 +1,45 @@
+"""What every stage screen shares: the engagement, the top bar and the differential rows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from ..widgets import CauseRow, EngagementBar
+
+if TYPE_CHECKING:
+    from ..engagement import Engagement
+
+
+class StageScreen(Screen[None]):
+    """A screen of one interview stage; it redraws from the session whenever it is shown."""
+
+    STAGE = ""
+    """The stage name the top bar shows."""
+
+    def __init__(self, engagement: "Engagement") -> None:
+        super().__init__()
+        self.engagement = engagement
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw from the session; subclasses extend this."""
+        bars = self.query(EngagementBar)
+        if not bars or not self.engagement.started:
+            return
+        person = self.engagement.stakeholder
+        who = f"{person.name} ({self.engagement.group_name(person.role)})" if person else ""
+        path = self.engagement.path
+        bars.first().show(self.engagement.case.case, who, self.STAGE, path.name if path else "")
+
+    def cause_rows(self) -> list[CauseRow]:
+        """The live differential: every cause, most likely first."""
+        session = self.engagement.session
+        if session is None:
+            return []
+        causes = self.engagement.advisor.knowledge.causes
+        scores, _ = session.ranked()
+        return [CauseRow(s.id, causes[s.id].name, s.confidence, s.supported) for s in scores]
