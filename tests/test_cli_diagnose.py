@@ -1,0 +1,256 @@
+"""`pmo-advisor diagnose`: exit codes, stdout/stderr separation, formats, inputs, bad inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+GOOD_YAML = """\
+case: good-one
+context: {organization_size: medium, pmo_maturity: 2}
+stakeholders:
+  - name: Ana
+    role: project_managers
+    statements:
+      - "Our integration architect is on three projects next week and nobody checked before promising her to the client."
+      - "Everything is priority one, so in practice nothing is."
+"""
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_one_case_json_on_stdout_and_nothing_on_stderr(cli, tmp_path):
+    path = write(tmp_path, "good.yaml", GOOD_YAML)
+    result = cli("diagnose", str(path), "--quiet")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["case"] == "good-one"
+    for key in ("knowledge_version", "symptoms", "root_causes", "services", "value_proposition", "trace"):
+        assert key in data
+    assert data["root_causes"] and 0 <= data["root_causes"][0]["confidence"] <= 1
+    assert result.stderr == ""
+
+
+def test_several_cases_give_a_json_list_in_input_order(cli):
+    files = sorted(str(p) for p in EXAMPLES.iterdir())
+    result = cli("diagnose", *files)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["case"] for d in data] == [Path(f).stem for f in files]
+
+
+def test_jsonl_streams_one_line_per_case(cli):
+    result = cli("diagnose", str(EXAMPLES), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert all(json.loads(line)["case"] for line in lines)
+
+
+def test_summary_adds_a_portfolio_view(cli):
+    result = cli("diagnose", str(EXAMPLES), "--format", "json", "--summary")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["cases"]) == 3
+    summary = data["summary"]
+    assert summary["cases"] == 3
+    assert summary["top_causes"] and summary["services_in_demand"]
+    assert {row["case"] for row in summary["heat"]["rows"]} == {c["case"] for c in data["cases"]}
+
+
+def test_markdown_and_html_reports(cli):
+    md = cli("diagnose", str(EXAMPLES / "hospital-wards-rollout.yaml"), "--format", "markdown")
+    assert md.returncode == 0
+    for heading in ("## What stakeholders told us", "## Differential diagnosis", "## Prescription",
+                    "## Value proposition", "### Success measures", "## Next flywheel steps"):
+        assert heading in md.stdout
+    html = cli("diagnose", str(EXAMPLES / "hospital-wards-rollout.yaml"), "--format", "html")
+    assert html.returncode == 0
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    assert "<svg" in html.stdout and "<style>" in html.stdout
+    assert "http://" not in html.stdout.replace("http://www.w3.org/2000/svg", "")
+    assert "<script" not in html.stdout
+
+
+def test_output_dir_gets_one_report_per_case(cli, tmp_path):
+    out = tmp_path / "reports"
+    result = cli("diagnose", str(EXAMPLES), "--format", "markdown", "--output", str(out), "--summary")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["council-notes.md", "hospital-wards-rollout.md", "summary.md", "survey-export.md"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_jobs_and_serial_give_the_same_results(cli, tmp_path):
+    folder = tmp_path / "many"
+    for i in range(20):
+        write(folder, f"case{i:02}.yaml", GOOD_YAML.replace("good-one", f"case-{i:02}"))
+    serial = cli("diagnose", str(folder), "--format", "jsonl", "--jobs", "1")
+    parallel = cli("diagnose", str(folder), "--format", "jsonl", "--jobs", "2")
+    assert serial.returncode == parallel.returncode == 0
+    assert serial.stdout == parallel.stdout
+    out1, out2 = tmp_path / "o1", tmp_path / "o2"
+    cli("diagnose", str(folder), "--output", str(out1), "--jobs", "1", "--quiet")
+    cli("diagnose", str(folder), "--output", str(out2), "--jobs", "2", "--quiet")
+    for path in out1.iterdir():
+        assert path.read_bytes() == (out2 / path.name).read_bytes()
+
+
+def test_same_input_gives_byte_identical_output(cli, tmp_path):
+    path = write(tmp_path, "good.yaml", GOOD_YAML)
+    first = cli("diagnose", str(path))
+    second = cli("diagnose", str(path))
+    assert first.stdout == second.stdout
+
+
+def test_stdin(cli):
+    result = cli("diagnose", "-", "--quiet", stdin=GOOD_YAML)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["case"] == "good-one"
+    text = cli("diagnose", "-", stdin="Nobody knows who decides anything here.\nWe find out about slippage from the client.\n")
+    assert text.returncode == 0, text.stderr
+    assert json.loads(text.stdout)["symptoms"]
+
+
+def test_csv_survey_export(cli):
+    result = cli("diagnose", str(EXAMPLES / "survey-export.csv"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    quoted = {q["stakeholder"] for s in data["symptoms"] for q in s["quotes"]}
+    assert len(quoted) >= 2
+
+
+def test_text_notes_name_speakers(cli, tmp_path):
+    path = write(tmp_path, "notes.txt", "# interview notes\n\nDana (executives): Everything is priority one.\n- We never kill a project once started\n")
+    result = cli("diagnose", str(path))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.yaml", "", "empty file"),
+        ("blank.txt", "\n\n# only a comment\n", "no statements"),
+        ("binary.yaml", b"\x00\x01\x02PNG\x00" * 10, "binary file"),
+        ("latin1.txt", "Caf\xe9 budgets overrun every time\n".encode("latin-1"), "--encoding"),
+        ("syntax.yaml", "case: x\nstakeholders: [\n", "YAML syntax error"),
+        ("wrongtype.yaml", "case: x\nstakeholders: 42\n", "stakeholders"),
+        ("list.yaml", "- just\n- a list\n", "must be a mapping"),
+        ("nostatements.yaml", "case: x\nstakeholders:\n  - name: A\n    statements: []\n", "no statements"),
+        ("maturity.yaml", "case: x\ncontext: {pmo_maturity: 9}\nstakeholders:\n  - name: A\n    statements: [hi]\n", "pmo_maturity"),
+        ("unknownkey.yaml", "case: x\nstakehoders: []\n", "did you mean 'stakeholders'"),
+        ("nocolumns.csv", "name,comment_text_here\nA,hello\n", "statement column"),
+        ("bad.json", '{"case": "x", ', "JSON syntax error"),
+        ("bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                      "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+         "alias"),
+    ],
+)
+def test_bad_input_is_one_clear_line(cli, tmp_path, name, content, message):
+    path = write(tmp_path, name, content)
+    result = cli("diagnose", str(path))
+    assert result.returncode == 1
+    assert result.stdout.strip() in ("", "[]", "[\n]")
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(str(path)), first
+    assert message in first, first
+    assert "Traceback" not in result.stderr
+
+
+def test_errors_name_the_line(cli, tmp_path):
+    path = write(tmp_path, "maturity.yaml", "case: x\ncontext:\n  pmo_maturity: 9\nstakeholders:\n  - name: A\n    statements: [hi]\n")
+    result = cli("diagnose", str(path))
+    assert result.stderr.startswith(f"{path}:3: ")
+
+
+def test_missing_path(cli, tmp_path):
+    result = cli("diagnose", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert "no such file or folder" in result.stderr
+
+
+def test_mixed_folder_keeps_going_past_bad_files(cli, tmp_path):
+    write(tmp_path, "a-good.yaml", GOOD_YAML)
+    write(tmp_path, "b-bad.yaml", "case: [\n")
+    write(tmp_path, "c-good.txt", "Everything is priority one and priorities change every week.\n")
+    write(tmp_path, "d-empty.md", "")
+    result = cli("diagnose", str(tmp_path), "--format", "jsonl")
+    assert result.returncode == 1
+    cases = [json.loads(line)["case"] for line in result.stdout.splitlines()]
+    assert cases == ["good-one", "c-good"]
+    errors = [line for line in result.stderr.splitlines() if "b-bad.yaml" in line or "d-empty.md" in line]
+    assert len(errors) == 2
+    assert "2 of 4 input(s) failed" in result.stderr
+
+
+def test_encoding_option_reads_other_encodings(cli, tmp_path):
+    path = write(tmp_path, "latin1.txt", "Les budgets d\xe9passent: budgets overrun on every project\n".encode("latin-1"))
+    result = cli("diagnose", str(path), "--encoding", "latin-1")
+    assert result.returncode == 0, result.stderr
+
+
+def test_bom_is_accepted(cli, tmp_path):
+    path = write(tmp_path, "bom.yaml", "\ufeff" + GOOD_YAML)
+    result = cli("diagnose", str(path))
+    assert result.returncode == 0, result.stderr
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli("diagnose").returncode == 2
+    assert cli("diagnose", "x.yaml", "--format", "pdf").returncode == 2
+    assert cli("no-such-command").returncode == 2
+
+
+def test_knowledge_errors_exit_2(cli, tmp_path):
+    kb = tmp_path / "kb"
+    write(kb, "bad.yaml", "symptoms: [\n")
+    case = write(tmp_path, "good.yaml", GOOD_YAML)
+    result = cli("diagnose", str(case), "--kb", str(kb))
+    assert result.returncode == 2
+    assert "bad.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_has_examples(cli):
+    for command in (["diagnose"], ["interview"], ["schema"], ["match"], ["kb", "validate"], ["kb", "stats"],
+                    ["kb", "show"], ["kb", "export"], ["kb", "test"]):
+        result = cli(*command, "--help")
+        assert result.returncode == 0
+        assert "example" in result.stdout, command
+
+
+def test_schema_command_prints_the_case_schema(cli):
+    result = cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "pmo-advisor case file"
+    assert "stakeholders" in schema["properties"]
+
+
+def test_checked_in_schema_is_current(cli):
+    from conftest import ROOT
+
+    checked_in = ROOT / "schema" / "case.schema.json"
+    assert checked_in.read_text(encoding="utf-8") == cli("schema").stdout, (
+        "schema/case.schema.json is stale: run `pmo-advisor schema > schema/case.schema.json`"
+    )
+
+
+def test_version(cli):
+    from advisor import __version__
+
+    result = cli("--version")
+    assert result.returncode == 0 and __version__ in result.stdout

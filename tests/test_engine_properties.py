@@ -1,0 +1,124 @@
+"""Properties of the engine, checked with hypothesis: confidences in 0..1, more supporting
+evidence never lowers a cause, evidence order does not matter, byte-identical JSON, exact undo."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor import Case
+from advisor.reasoning import Evidence
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _symptom_ids(kb):
+    return sorted(kb.symptoms)
+
+
+@st.composite
+def evidence_sets(draw, kb):
+    ids = draw(st.lists(st.sampled_from(_symptom_ids(kb)), unique=True, max_size=12))
+    return {
+        i: Evidence(i, draw(st.booleans()), draw(st.floats(0.05, 1.0)), draw(st.sampled_from(["statement", "answer"])))
+        for i in ids
+    }
+
+
+def _context(draw_maturity: int | None = None) -> Case:
+    return Case(case="p", context={"organization_size": "medium", "pmo_maturity": draw_maturity or 2})
+
+
+@SETTINGS
+@given(data=st.data())
+def test_confidences_stay_in_0_1(advisor, data):
+    evidence = data.draw(evidence_sets(advisor.knowledge))
+    diagnosis = advisor.assess(_context(), evidence)
+    for cause in diagnosis.root_causes:
+        assert 0.0 <= cause.confidence <= 1.0
+    for health in diagnosis.pmo_health:
+        assert 0.0 <= health.confidence <= 1.0
+    for symptom in diagnosis.symptoms:
+        assert 0.0 <= symptom.score <= 1.0
+
+
+@SETTINGS
+@given(data=st.data())
+def test_more_supporting_evidence_never_lowers_a_cause(advisor, data):
+    kb = advisor.knowledge
+    case = Case(case="p")  # no context: no context rule fires
+    evidence = data.draw(evidence_sets(kb))
+    cause = data.draw(st.sampled_from(sorted(kb.causes)))
+    supporting = [s.id for s in kb.symptoms.values()
+                  if s.indicates.get(cause, 0) > s.base_rate and s.id not in evidence]
+    if not supporting:
+        return
+    extra = data.draw(st.sampled_from(supporting))
+    before = {s.id: s.log_odds for s in advisor.rank(case, evidence)[0]}
+    more = dict(evidence)
+    more[extra] = Evidence(extra, True, data.draw(st.floats(0.05, 1.0)), "statement")
+    after = {s.id: s.log_odds for s in advisor.rank(case, more)[0]}
+    assert after[cause] >= before[cause] - 1e-9
+
+
+@SETTINGS
+@given(data=st.data())
+def test_evidence_order_does_not_matter(advisor, data):
+    evidence = data.draw(evidence_sets(advisor.knowledge))
+    shuffled = dict(data.draw(st.permutations(list(evidence.items()))))
+    case = _context()
+    assert advisor.assess(case, evidence).model_dump_json() == advisor.assess(case, shuffled).model_dump_json()
+
+
+@SETTINGS
+@given(statements=st.permutations([
+    "Our integration architect is on three projects next week and nobody checked.",
+    "Everything is priority one, so nothing is.",
+    "We only hear a project is late when the client calls.",
+    "Budget is honestly not our problem.",
+]))
+def test_statement_order_gives_the_same_ranking(advisor, statements):
+    baseline = advisor.diagnose(Case.from_statements(sorted(statements)))
+    other = advisor.diagnose(Case.from_statements(list(statements)))
+    assert [c.id for c in other.root_causes] == [c.id for c in baseline.root_causes]
+    assert [c.confidence for c in other.root_causes] == [c.confidence for c in baseline.root_causes]
+
+
+@SETTINGS
+@given(text=st.text(min_size=1, max_size=300))
+def test_any_text_is_diagnosed_deterministically(advisor, text):
+    case = Case.from_statements([text])
+    first = advisor.diagnose(case).model_dump_json()
+    assert first == advisor.diagnose(case).model_dump_json()
+
+
+@SETTINGS
+@given(data=st.data())
+def test_undo_restores_exactly(advisor, data):
+    kb = advisor.knowledge
+    session = advisor.interview(Case.from_statements(["Everything is priority one and we never stop anything."]))
+    steps = data.draw(st.lists(st.tuples(st.sampled_from(sorted(kb.symptoms)),
+                                         st.sampled_from(["yes", "no", "unsure", "skip"])), min_size=1, max_size=6))
+    states = []
+    for symptom, answer in steps:
+        states.append((session.to_json(), session.diagnosis().model_dump_json()))
+        session.answer(symptom, answer)
+    for state, diagnosis in reversed(states):
+        assert session.undo()
+        assert session.to_json().split('"undo"')[0] == state.split('"undo"')[0]
+        assert session.diagnosis().model_dump_json() == diagnosis
+    assert not session.undo()
+
+
+def test_answers_move_the_differential(advisor):
+    session = advisor.interview(Case.from_statements(["Everything is priority one."]))
+    question = session.next_question()
+    assert question is not None and question.text and question.why
+    before = {s.id: s.confidence for s in session.ranked()[0]}
+    session.answer(question.symptom_id, "yes")
+    after = {s.id: s.confidence for s in session.ranked()[0]}
+    moved = [c for c in before if not math.isclose(before[c], after[c])]
+    assert moved
+    assert question.symptom_id not in [q.symptom_id for q in session.more_questions(50)]

@@ -1,0 +1,132 @@
+"""Diagnosing: one question at a time, why it is asked, and the differential moving with each answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static
+
+from ..widgets import AnsweredQuestion, AnswerHistory, Differential, EngagementBar
+from .base import StageScreen
+
+if TYPE_CHECKING:
+    from advisor.interview import Question
+
+
+class DiagnosingScreen(StageScreen):
+    """The current question (y / n / u / s), earlier answers to change, and the differential."""
+
+    STAGE = "Diagnosing"
+    AUTO_FOCUS = "#question"
+    BINDINGS = [
+        Binding("y", "answer('yes')", "Yes"),
+        Binding("n", "answer('no')", "No"),
+        Binding("u", "answer('unsure')", "Unsure"),
+        Binding("s", "answer('skip')", "Skip"),
+        Binding("z,ctrl+z", "undo", "Undo"),
+        Binding("m", "more", "More questions"),
+        Binding("a", "focus_answers", "Change an answer", show=False),
+        Binding("l,f2", "app.goto('listening')", "Listen"),
+        Binding("r,f4", "app.goto('results')", "Results"),
+    ]
+
+    def __init__(self, engagement) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(engagement)
+        self.asking_more = False
+        """True once the consultant chose to go on after the diagnosis settled."""
+        self.question: Question | None = None
+
+    def compose(self) -> ComposeResult:
+        yield EngagementBar()
+        with Horizontal(id="stage"):
+            with Vertical(id="main"):
+                with Vertical(id="question", classes="card"):
+                    yield Static(id="question-number", classes="panel-title")
+                    yield Static(id="question-text")
+                    yield Static(id="question-why")
+                    yield Static(id="question-keys")
+                yield Static(id="settled")
+                yield AnswerHistory(id="answers")
+            with Vertical(id="side"):
+                yield Static("Differential", classes="panel-title")
+                yield Differential(id="differential", limit=8)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#question").can_focus = True
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        session = self.engagement.session
+        if session is None:
+            return
+        kb = self.engagement.advisor.knowledge
+        reason = session.stop_reason
+        if reason is None:
+            self.asking_more = False
+        self.question = session.next_question() if reason is None else (self._more() if self.asking_more else None)
+        self._show_question(len(session.answers) + 1)
+        settled = self.query_one("#settled", Static)
+        settled.display = reason is not None
+        if reason is not None:
+            more = " · m: ask one more" if self.question is None else ""
+            settled.update(f"✓ The diagnosis is {reason if reason.startswith('settled') else 'complete: ' + reason}.\n"
+                           f"r: results{more} · l: back to listening")
+        answered = [AnsweredQuestion(s, kb.symptoms[s].question, a) for s, a in session.answers.items()]
+        history = self.query_one(AnswerHistory)
+        history.show(answered)
+        history.display = bool(answered)
+        history.border_title = "Answers · a: select one, then y / n / u / s to change it"
+        self.query_one(Differential).rows = tuple(self.cause_rows())
+
+    def _more(self) -> Question | None:
+        more = self.engagement.session.more_questions(1) if self.engagement.session else []
+        return more[0] if more else None
+
+    def _show_question(self, number: int) -> None:
+        card = self.query_one("#question")
+        card.display = self.question is not None
+        if self.question is None:
+            return
+        self.query_one("#question-number", Static).update(f"Question {number}")
+        self.query_one("#question-text", Static).update(self.question.text)
+        why = self.question.why
+        self.query_one("#question-why", Static).update(f"Why: {why[0].lower() + why[1:]}" if why else "")
+        self.query_one("#question-keys", Static).update("y yes   n no   u unsure   s skip   z undo")
+
+    def action_answer(self, value: str) -> None:
+        if self.question is None:
+            self.notify("No question open: m asks one more, r shows the results.", severity="warning")
+            return
+        self.engagement.answer(self.question.symptom_id, value)
+        self.refresh_view()
+
+    def action_more(self) -> None:
+        self.asking_more = True
+        self.refresh_view()
+        if self.question is None:
+            self.notify("No question left that would tell the causes apart.")
+        self.query_one("#question").focus()
+
+    def action_undo(self) -> None:
+        if not self.engagement.undo():
+            self.notify("Nothing to undo.", severity="warning")
+        self.refresh_view()
+
+    def action_focus_answers(self) -> None:
+        history = self.query_one(AnswerHistory)
+        if history.option_count:
+            history.focus()
+
+    @on(AnswerHistory.Changed)
+    def _changed(self, event: AnswerHistory.Changed) -> None:
+        self.engagement.answer(event.symptom, event.answer)
+        self.refresh_view()
+
+    @on(AnswerHistory.Left)
+    def _left(self) -> None:
+        self.query_one("#question").focus()
