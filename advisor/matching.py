@@ -15,7 +15,8 @@ signals are scored:
 Unknown words within a small edit distance of the vocabulary are corrected
 with rapidfuzz first, so typos still match. A clause in which the speaker says
 the topic is fine ("budget is honestly not our problem") turns its matches into
-evidence of absence, as does "not" right before a cue.
+evidence of absence. A plain "not" does not: "we don't have a resource plan" is
+the complaint itself, not its denial.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ from rapidfuzz import fuzz, process
 from .knowledge.base import KnowledgeBase
 from .text import Clause, Lexicon, clauses, content_stems
 
-NEGATION_STEMS = frozenset({"not", "never", "no", "nobodi", "none", "noth", "without", "neither", "nor"})
 TYPO_CUTOFF = 88.0
+MIN_OVERLAP_IDF = 0.8
+"""Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
+RARE_IDF = 2.0
+"""A symptom is scored for a clause only if a cue fired or the clause shares a word this rare with it."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,6 @@ class _Cue:
     text: str
     stems: tuple[str, ...]
     stem_set: frozenset[str]
-    negative: bool
-    """The cue itself carries a negation ("nobody checked"), so 'not' before it is not a denial."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ class SymptomMatcher:
             for text in (s.name, *s.cues):
                 stems = self.stems(text)
                 if stems and frozenset(stems) not in cues:
-                    cues[frozenset(stems)] = _Cue(text, stems, frozenset(stems), bool(NEGATION_STEMS & set(stems)))
+                    cues[frozenset(stems)] = _Cue(text, stems, frozenset(stems))
             aliases = [(a, frozenset(self.stems(a))) for a in s.aliases]
             self._cues.append(list(cues.values()))
             self._aliases.append([a for a in aliases if a[1]])
@@ -101,23 +103,24 @@ class SymptomMatcher:
             for t in doc:
                 df[t] += 1
         self.idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
-        self._documents = [frozenset(d) for d in documents]
-        self._doc_index: dict[str, list[int]] = defaultdict(list)
+        self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in documents]
+        self._rare_index: dict[str, list[int]] = defaultdict(list)
         for i, doc in enumerate(documents):
             for t in doc:
-                self._doc_index[t].append(i)
+                if self.idf[t] >= RARE_IDF:
+                    self._rare_index[t].append(i)
         self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
         for i, cues in enumerate(self._cues):
             for cue in cues:
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
                 self._cue_index[rarest].append((i, cue))
-        self._alias_index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._alias_mass: list[list[float]] = []
-        for i, aliases in enumerate(self._aliases):
-            self._alias_mass.append([sum(self.idf[t] for t in st) for _, st in aliases])
-            for j, (_, st) in enumerate(aliases):
-                for t in st:
-                    self._alias_index[t].append((i, j))
+        self._alias_sets: list[list[tuple[frozenset[str], float]]] = []
+        for aliases in self._aliases:
+            entries = []
+            for _, st in aliases:
+                informative = frozenset(t for t in st if self.idf[t] >= MIN_OVERLAP_IDF)
+                entries.append((informative, sum(self.idf[t] for t in informative) or 1.0))
+            self._alias_sets.append(entries)
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
 
@@ -130,12 +133,18 @@ class SymptomMatcher:
         return [t for t in self._vocabulary if len(t) >= 4]
 
     def _correct(self, stem: str) -> str:
-        """The vocabulary stem a misspelt stem most likely means (or itself)."""
+        """The vocabulary stem a misspelt stem most likely means (or itself).
+
+        A candidate that merely adds or drops an affix ("experienc" / "inexperienc")
+        is a different word, not a typo, and is left alone."""
         if stem in self.idf or stem in self.lexicon.single or len(stem) < 5 or stem == "num":
             return stem
         if stem not in self._typos:
             found = process.extractOne(stem, self._long_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            self._typos[stem] = found[0] if found else None
+            guess = found[0] if found else None
+            if guess is not None and (guess in stem or stem in guess):
+                guess = None
+            self._typos[stem] = guess
         return self._typos[stem] or stem
 
     def match_clause(self, clause: Clause) -> list[ClauseMatch]:
@@ -146,49 +155,40 @@ class SymptomMatcher:
         positions: dict[str, list[int]] = defaultdict(list)
         for pos, t in enumerate(stems):
             positions[t].append(pos)
-        fired: dict[int, list[tuple[_Cue, bool]]] = defaultdict(list)
+        fired: dict[int, list[_Cue]] = defaultdict(list)
         for t in present:
             for i, cue in self._cue_index.get(t, ()):
-                if cue.stem_set <= present:
-                    start = _window_start(cue.stems, positions)
-                    if start is not None:
-                        negated = not cue.negative and start > 0 and stems[start - 1] in ("not", "never")
-                        fired[i].append((cue, negated))
-        overlap: dict[tuple[int, int], tuple[float, int]] = {}
-        shared: dict[int, float] = defaultdict(float)
+                if cue.stem_set <= present and _window_start(cue.stems, positions) is not None:
+                    fired[i].append(cue)
+        candidates = set(fired)
         for t in present:
-            weight = self.idf.get(t)
-            if weight is None:
-                continue
-            for key in self._alias_index.get(t, ()):
-                mass, count = overlap.get(key, (0.0, 0))
-                overlap[key] = (mass + weight, count + 1)
-            for i in self._doc_index.get(t, ()):
-                shared[i] += weight
-        best_alias: dict[int, tuple[float, int]] = {}
-        for (i, j), (mass, count) in overlap.items():
-            if count < p.alias_min_stems:
-                continue
-            coverage = mass / self._alias_mass[i][j]
-            if coverage > best_alias.get(i, (0.0, -1))[0]:
-                best_alias[i] = (coverage, j)
+            candidates.update(self._rare_index.get(t, ()))
+        idf = self.idf
         results = []
-        for i in set(fired) | {i for i, (c, _) in best_alias.items() if c > p.alias_floor}:
-            cues = fired.get(i, [])
-            stems_hit = {t for cue, _ in cues for t in cue.stems}
-            cue_part = 1.0 - math.exp(-sum(self.idf[t] for t in stems_hit) / p.cue_scale)
-            coverage, j = best_alias.get(i, (0.0, -1))
+        for i in candidates:
+            coverage, j = 0.0, -1
+            for k, (alias, mass) in enumerate(self._alias_sets[i]):
+                common = alias & present
+                if len(common) >= p.alias_min_stems:
+                    share = sum(idf[t] for t in common) / mass
+                    if share > coverage:
+                        coverage, j = share, k
             alias_part = max(0.0, (coverage - p.alias_floor) / (1.0 - p.alias_floor))
-            overlap_part = p.overlap_weight * (1.0 - math.exp(-shared.get(i, 0.0) / p.overlap_scale))
-            score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
-            if score < p.threshold or (not cues and alias_part <= 0):
+            cues = fired.get(i, [])
+            if not cues and alias_part <= 0:
                 continue
-            negated = bool(cues) and all(neg for _, neg in cues)
-            matched = tuple(sorted({cue.text for cue, _ in cues}))
-            if alias_part > 0 and j >= 0:
+            stems_hit = {t for cue in cues for t in cue.stems}
+            cue_part = 1.0 - math.exp(-sum(idf[t] for t in stems_hit) / p.cue_scale)
+            shared = sum(idf[t] for t in self._documents[i] & present)
+            overlap_part = p.overlap_weight * (1.0 - math.exp(-shared / p.overlap_scale))
+            score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
+            if score < p.threshold:
+                continue
+            matched = tuple(sorted({cue.text for cue in cues}))
+            if alias_part > 0:
                 matched += (f'"{self._aliases[i][j][0]}"',)
             results.append(
-                ClauseMatch(self.symptom_ids[i], round(score, 4), not (clause.denied or negated), clause.text, matched)
+                ClauseMatch(self.symptom_ids[i], round(score, 4), not clause.denied, clause.text, matched)
             )
         results.sort(key=lambda m: (-m.score, m.symptom))
         return results

@@ -18,7 +18,11 @@ from .models import ServiceResult
 from .reasoning import CauseScore, RuleEffects
 
 MAX_SERVICES = 8
-CONSIDERED_CAUSES = 8
+CONSIDERED_CAUSES = 6
+RANK_DECAY = 0.5
+"""Each cause further down the differential counts this much less: treat the leading causes first."""
+DIMINISH = 0.3
+"""How much of a cause's remaining need one service takes away (times its effectiveness)."""
 MIN_SHARE = 0.08
 """A service whose benefit is below this share of the best one is not worth prescribing."""
 DEFAULT_MATURITY = 2
@@ -71,7 +75,7 @@ def horizon_of(kb: KnowledgeBase, service: Service, treats: list[str]) -> str:
 def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, effects: RuleEffects) -> list[ServiceResult]:
     """Ranked services treating the leading causes (empty when no cause is supported)."""
     considered = [c for c in causes if c.supported][:CONSIDERED_CAUSES]
-    need = {c.id: c.confidence * c.weight for c in considered}
+    need = {c.id: c.confidence * c.weight * RANK_DECAY**rank for rank, c in enumerate(considered)}
     if not need:
         return []
     top_need = max(need.values())
@@ -100,7 +104,7 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
         picks.append(best)
         chosen.add(best.service.id)
         for c in best.treats:
-            remaining[c] *= 1.0 - kb.causes[c].treated_by[best.service.id]
+            remaining[c] *= 1.0 - DIMINISH * kb.causes[c].treated_by[best.service.id]
     _pull_prerequisites(kb, picks, chosen)
     _ensure_quick_win(kb, picks, chosen, need, effects)
     return _finish(kb, picks, context, effects)

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
 from advisor.errors import AdvisorError
 from advisor.fileio import write_atomic
 
 from .commands import AdvisorCommands
+from .widgets import AnswerHistory, ReadingsLog
 from .engagement import Engagement, slugify
 from .screens import (
     DiagnosingScreen,
@@ -21,7 +23,6 @@ from .screens import (
     HelpScreen,
     ListeningScreen,
     NewStakeholder,
-    ReadingsHelp,
     ResultsScreen,
     SetupScreen,
     StakeholderModal,
@@ -120,8 +121,9 @@ class AdvisorApp(App[None]):
         self.push_screen(HelpScreen([
             ("Everywhere", self.BINDINGS),
             ("Listening", ListeningScreen.BINDINGS),
-            ("Listening: reviewing readings (Tab)", ReadingsHelp),
+            ("Listening: reviewing readings (Tab)", ReadingsLog.BINDINGS),
             ("Diagnosing", DiagnosingScreen.BINDINGS),
+            ("Diagnosing: earlier answers (a)", AnswerHistory.BINDINGS),
             ("Results", ResultsScreen.BINDINGS),
             ("Start and setup", StartScreen.BINDINGS + SetupScreen.BINDINGS),
         ]))
@@ -165,9 +167,18 @@ class AdvisorApp(App[None]):
         if request is not None:
             self._export(request)
 
+    class Exported(Message):
+        """The export worker finished: ``error`` is None when the file was written."""
+
+        def __init__(self, path: Path, fmt: str, error: str | None = None) -> None:
+            super().__init__()
+            self.path = path
+            self.fmt = fmt
+            self.error = error
+
     @work(thread=True, exclusive=True, group="export")
     def _export(self, request: ExportRequest) -> None:
-        """Diagnose and write the report off the UI thread."""
+        """Diagnose and write the report off the UI thread; report back by message."""
         from advisor.batch import render
 
         session = self.engagement.session
@@ -176,9 +187,15 @@ class AdvisorApp(App[None]):
         try:
             write_atomic(request.path, render(session.diagnosis(), request.fmt))
         except OSError as exc:
-            self.call_from_thread(self.notify, f"{request.path}: {exc.strerror or exc}", title="Export failed", severity="error")
+            self.post_message(self.Exported(request.path, request.fmt, exc.strerror or str(exc)))
             return
-        self.call_from_thread(self.notify, f"Exported {request.fmt} to {request.path}", title="Exported")
+        self.post_message(self.Exported(request.path, request.fmt))
+
+    def on_advisor_app_exported(self, event: Exported) -> None:
+        if event.error:
+            self.notify(f"{event.path}: {event.error}", title="Export failed", severity="error")
+        else:
+            self.notify(f"{event.fmt.capitalize()} report written to {event.path}", title="Exported")
 
 
 def make_app(advisor: "Advisor", sessions: Path, session: "InterviewSession | None" = None,

@@ -112,6 +112,11 @@ class Engagement:
             return "diagnosing"
         return "listening"
 
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The customer groups a stakeholder can belong to."""
+        return GROUPS
+
     def group_name(self, group: str) -> str:
         known = self.advisor.knowledge.groups.get(group)
         return known.name if known is not None else group.replace("_", " ").capitalize()
@@ -130,6 +135,13 @@ class Engagement:
         self.session = self.advisor.interview(case)
         self.path = self._free_path(case.case)
         self.save()
+
+    def resume(self, path: Path) -> None:
+        """Continue the session saved at ``path``; raises SessionError when it cannot be read."""
+        from advisor.interview import InterviewSession
+
+        self.session = InterviewSession.load(path, self.advisor)
+        self.path = Path(path)
 
     def set_context(self, name: str, context: Context) -> None:
         """Edit the organisation and its context (the session file keeps its name)."""

@@ -28,18 +28,21 @@ class StageScreen(Screen[None]):
     def refresh_view(self) -> None:
         """Redraw from the session; subclasses extend this."""
         bars = self.query(EngagementBar)
-        if not bars or not self.engagement.started:
+        if not bars:
+            return
+        if not self.engagement.started:
+            bars.first().show("pmo-advisor", "", "New engagement")
             return
         person = self.engagement.stakeholder
-        who = f"{person.name} ({self.engagement.group_name(person.role)})" if person else ""
+        who = f"{person.name} · {self.engagement.group_name(person.role)}" if person else ""
         path = self.engagement.path
         bars.first().show(self.engagement.case.case, who, self.STAGE, path.name if path else "")
 
     def cause_rows(self) -> list[CauseRow]:
-        """The live differential: every cause, most likely first."""
+        """The live differential: the causes the evidence supports, most likely first."""
         session = self.engagement.session
         if session is None:
             return []
         causes = self.engagement.advisor.knowledge.causes
         scores, _ = session.ranked()
-        return [CauseRow(s.id, causes[s.id].name, s.confidence, s.supported) for s in scores]
+        return [CauseRow(s.id, causes[s.id].name, s.confidence) for s in scores if s.supported]

@@ -30,8 +30,8 @@ class DiagnosingScreen(StageScreen):
         Binding("z,ctrl+z", "undo", "Undo"),
         Binding("m", "more", "More questions"),
         Binding("a", "focus_answers", "Change an answer", show=False),
-        Binding("l,f2", "app.goto('listening')", "Listen"),
-        Binding("r,f4", "app.goto('results')", "Results"),
+        Binding("l,f3", "app.goto('listening')", "Listen"),
+        Binding("r,f5", "app.goto('results')", "Results"),
     ]
 
     def __init__(self, engagement) -> None:  # type: ignore[no-untyped-def]

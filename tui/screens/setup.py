@@ -23,13 +23,12 @@ class SetupScreen(StageScreen):
 
     STAGE = "Engagement"
     AUTO_FOCUS = "#organisation"
-    BINDINGS = [Binding("ctrl+s", "submit", "Start", priority=True), Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("ctrl+s", "submit", "Start / save", priority=True), Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
         editing = self.engagement.started
         yield EngagementBar()
         with VerticalScroll(id="setup"):
-            yield Static("The engagement" if editing else "New engagement", classes="section-title")
             with Grid(classes="form"):
                 yield Label("Organisation")
                 yield Input(placeholder="Case name, e.g. Northwind Health", id="organisation", compact=True)
@@ -54,7 +53,8 @@ class SetupScreen(StageScreen):
                     yield Select(self._groups(), value="project_managers", allow_blank=False, id="group", compact=True)
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Save" if editing else "Start listening", variant="primary", id="start")
+                yield Button("Save  ^s" if editing else "Start listening  ^s", variant="primary", id="submit", compact=True)
+        yield Footer()
 
     def _groups(self) -> list[tuple[str, str]]:
         return [(self.engagement.group_name(g), g) for g in GROUPS]
@@ -80,12 +80,12 @@ class SetupScreen(StageScreen):
         else:
             self.focus_next()
 
-    @on(Button.Pressed, "#start")
+    @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
         name = self.query_one("#organisation", Input).value.strip()
         if not name:
             return self._error("The organisation needs a name.", "#organisation")
-        context = self._context()
+        context = self._form_context()
         if self.engagement.started:
             self.engagement.set_context(name, context)
             self.app.action_goto(self.engagement.stage())  # type: ignore[attr-defined]
@@ -96,7 +96,7 @@ class SetupScreen(StageScreen):
         self.engagement.start(name, context, person, str(self.query_one("#group", Select).value))
         self.app.action_goto("listening")  # type: ignore[attr-defined]
 
-    def _context(self) -> Context:
+    def _form_context(self) -> Context:
         """The context the form describes; extra keys already in the case are kept."""
         old = self.engagement.case.context.model_dump(exclude_none=True) if self.engagement.started else {}
         values = {

@@ -21,7 +21,6 @@ class StartScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "app.new_engagement", "New engagement"),
-        Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self, sessions: Path) -> None:
@@ -36,6 +35,7 @@ class StartScreen(Screen[None]):
                 yield OptionList(id="recent")
                 yield Static(id="recent-note")
                 yield Button("New engagement  (n)", variant="primary", id="new")
+        yield Footer()
 
     def on_mount(self) -> None:
         found = recent_sessions(self.sessions)

@@ -53,7 +53,7 @@ class Differential(Widget):
     def render(self) -> Content:
         rows = self.rows[: self.limit]
         if not rows:
-            return Content.from_markup("[dim]No evidence yet: the causes appear as the stakeholder speaks.[/]")
+            return Content.styled("No evidence yet.\nCauses appear as the\nstakeholder speaks.", "dim")
         width = max(self.content_region.width or self.size.width, 20)
         bar_width = max(width - 11, 6)
         lines: list[Content] = []
@@ -80,4 +80,4 @@ class Differential(Widget):
         return Content.styled(f" {'▲' if change > 0 else '▼'}{abs(change)}", "$success" if change > 0 else "$error")
 
     def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
-        return max(2 * len(self.rows[: self.limit]), 1)
+        return 2 * len(self.rows[: self.limit]) or 3

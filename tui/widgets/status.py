@@ -15,10 +15,13 @@ class EngagementBar(Static):
 
     def show(self, case: str, stakeholder: str, stage: str, saved_as: str = "") -> None:
         """Set what the bar says (the screen calls this after every change)."""
-        parts: list[Content | str | tuple[str, str]] = [("pmo-advisor", "bold $accent"), ("  │  ", "dim"), (case, "bold")]
+        sep = ("  │  ", "dim")
+        parts: list[Content | str | tuple[str, str]] = []
+        if stage:
+            parts += [(stage, "bold $accent"), sep]
+        parts.append((case, "bold"))
         if stakeholder:
-            parts += [("  │  ", "dim"), stakeholder]
-        parts += [("  │  ", "dim"), (stage, "italic")]
+            parts += [sep, stakeholder]
         if saved_as:
-            parts += [("  │  ", "dim"), (f"✓ {saved_as}", "dim")]
+            parts += [sep, (f"✓ {saved_as}", "dim")]
         self.update(Content.assemble(*parts))
