@@ -39,14 +39,28 @@ class Advisor:
     @classmethod
     def default(cls) -> "Advisor":
         """The advisor on the built-in knowledge."""
-        return cls(load_knowledge())
+        return cls.load()
 
     @classmethod
     def load(cls, kb_dirs: str | Path | Iterable[str | Path] = ()) -> "Advisor":
-        """The advisor on the built-in knowledge with ``kb_dirs`` layered over it."""
-        if isinstance(kb_dirs, (str, Path)):
-            kb_dirs = [kb_dirs]
-        return cls(load_knowledge(kb_dirs))
+        """The advisor on the built-in knowledge with ``kb_dirs`` layered over it.
+
+        Raises :class:`~advisor.errors.KnowledgeError` listing every problem when
+        the knowledge is unsound. The validated knowledge and its matching index
+        are cached (see :mod:`advisor.cache`), so later starts are fast."""
+        from .cache import cached, knowledge_key
+        from .knowledge import default_knowledge_dir
+
+        dirs = [Path(kb_dirs)] if isinstance(kb_dirs, (str, Path)) else [Path(d) for d in kb_dirs]
+
+        def build() -> tuple[KnowledgeBase, SymptomMatcher]:
+            knowledge = load_knowledge(dirs)
+            return knowledge, SymptomMatcher(knowledge)
+
+        knowledge, matcher = cached(knowledge_key([default_knowledge_dir(), *dirs]), build)
+        advisor = cls(knowledge)
+        advisor.__dict__["matcher"] = matcher
+        return advisor
 
     @cached_property
     def matcher(self) -> SymptomMatcher:

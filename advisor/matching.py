@@ -31,7 +31,9 @@ from rapidfuzz import fuzz, process
 from .knowledge.base import KnowledgeBase
 from .text import Clause, Lexicon, clauses, content_stems
 
-TYPO_CUTOFF = 88.0
+TYPO_CUTOFF = 90.0
+TYPO_MIN_LENGTH = 6
+NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "neither", "nor", "nowher"})
 MIN_OVERLAP_IDF = 0.8
 """Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
 RARE_IDF = 2.0
@@ -93,7 +95,7 @@ class SymptomMatcher:
                 stems = self.stems(text)
                 if stems and frozenset(stems) not in cues:
                     cues[frozenset(stems)] = _Cue(text, stems, frozenset(stems))
-            aliases = [(a, frozenset(self.stems(a))) for a in s.aliases]
+            aliases = [(a, frozenset(self.stems(a))) for a in (*s.aliases, *kb.phrasings.get(s.id, ()))]
             self._cues.append(list(cues.values()))
             self._aliases.append([a for a in aliases if a[1]])
             documents.append({t for c in cues.values() for t in c.stems} | {t for _, st in aliases for t in st})
@@ -114,12 +116,12 @@ class SymptomMatcher:
             for cue in cues:
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
                 self._cue_index[rarest].append((i, cue))
-        self._alias_sets: list[list[tuple[frozenset[str], float]]] = []
+        self._alias_sets: list[list[tuple[frozenset[str], float, bool]]] = []
         for aliases in self._aliases:
             entries = []
             for _, st in aliases:
                 informative = frozenset(t for t in st if self.idf[t] >= MIN_OVERLAP_IDF)
-                entries.append((informative, sum(self.idf[t] for t in informative) or 1.0))
+                entries.append((informative, sum(self.idf[t] for t in informative) or 1.0, bool(st & NEGATIONS)))
             self._alias_sets.append(entries)
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
@@ -137,7 +139,7 @@ class SymptomMatcher:
 
         A candidate that merely adds or drops an affix ("experienc" / "inexperienc")
         is a different word, not a typo, and is left alone."""
-        if stem in self.idf or stem in self.lexicon.single or len(stem) < 5 or stem == "num":
+        if stem in self.idf or stem in self.lexicon.single or len(stem) < TYPO_MIN_LENGTH:
             return stem
         if stem not in self._typos:
             found = process.extractOne(stem, self._long_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
@@ -164,10 +166,13 @@ class SymptomMatcher:
         for t in present:
             candidates.update(self._rare_index.get(t, ()))
         idf = self.idf
+        negated = bool(present & NEGATIONS)
         results = []
         for i in candidates:
             coverage, j = 0.0, -1
-            for k, (alias, mass) in enumerate(self._alias_sets[i]):
+            for k, (alias, mass, needs_negation) in enumerate(self._alias_sets[i]):
+                if needs_negation and not negated:
+                    continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
                 common = alias & present
                 if len(common) >= p.alias_min_stems:
                     share = sum(idf[t] for t in common) / mass

@@ -24,6 +24,7 @@ class KnowledgeBase:
         rules: tuple[Rule, ...],
         locations: dict[str, tuple[str, int | None]],
         lexicon: tuple[tuple[str, ...], ...] = (),
+        phrasings: dict[str, tuple[str, ...]] | None = None,
     ):
         self.version = version
         self.folders = folders
@@ -32,6 +33,8 @@ class KnowledgeBase:
         self.locations = locations
         self.lexicon = lexicon
         """Synonym groups; each entry is read as its group's first entry."""
+        self.phrasings = phrasings or {}
+        """Symptom id -> extra phrasings (from `phrasings:` sections)."""
         self.symptoms: dict[str, Symptom] = nodes["symptom"]  # type: ignore[assignment]
         self.causes: dict[str, Cause] = nodes["cause"]  # type: ignore[assignment]
         self.services: dict[str, Service] = nodes["service"]  # type: ignore[assignment]

@@ -29,7 +29,7 @@ Maturity = Annotated[int, Field(ge=1, le=5)]
 class Strict(BaseModel):
     """Base of all knowledge models: frozen, unknown keys rejected."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Node(Strict):
@@ -168,7 +168,7 @@ class ContextCondition(Strict):
     contains: tuple[str, ...] | None = None
     """Case-insensitive substrings of a text field (any of them)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _one_operator(self) -> "ContextCondition":
@@ -196,7 +196,7 @@ class AnyCondition(Strict):
 class NotCondition(Strict):
     not_: "Condition" = Field(alias="not")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 Condition = Union[ContextCondition, FindingCondition, AllCondition, AnyCondition, NotCondition]
@@ -252,6 +252,13 @@ AnyCondition.model_rebuild()
 NotCondition.model_rebuild()
 
 
+class Phrasing(Strict):
+    """More ways stakeholders voice a symptom, kept apart from its hand-picked aliases."""
+
+    symptom: Identifier
+    says: tuple[Annotated[str, Field(min_length=3)], ...] = Field(min_length=1)
+
+
 # ---------------------------------------------------------------- files
 
 
@@ -273,6 +280,8 @@ class KnowledgeFile(Strict):
     health_states: tuple[HealthState, ...] = ()
     groups: tuple[Group, ...] = ()
     rules: tuple[Rule, ...] = ()
+    phrasings: tuple[Phrasing, ...] = ()
+    """Extra phrasings per symptom (used by the matcher like aliases)."""
     lexicon: tuple[tuple[Annotated[str, Field(min_length=1, max_length=60)], ...], ...] = ()
     """Synonym groups: every entry is read as the group's first entry when matching text."""
 

@@ -49,7 +49,7 @@ class ListeningScreen(StageScreen):
         self.query_one("#log").border_title = "Statements and how they were read"
         count = len(self.engagement.case.statements())
         hint = "Type what the stakeholder says and press Enter." if count == 0 else (
-            f"{count} statement{'s' if count != 1 else ''} · Tab: review readings (a accept · r reject · o other) · F4: questions"
+            f"{count} statement{'s' if count != 1 else ''} · Tab: review the readings · F4: questions"
         )
         self.query_one("#hint", Static).update(hint)
 

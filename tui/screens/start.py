@@ -50,6 +50,8 @@ class StartScreen(Screen[None]):
             for info in found
         )
         recent.display = bool(found)
+        if found:
+            recent.highlighted = 0
         note = f"No saved sessions yet in {self.sessions}." if not found else f"Sessions are saved in {self.sessions}."
         self.query_one("#recent-note", Static).update(note)
         (recent if found else self.query_one("#new")).focus()

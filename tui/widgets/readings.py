@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from textual.binding import Binding
@@ -9,8 +10,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-from .differential import bar
 
 STATUS = {
     "heard": ("●", ""),
@@ -63,18 +62,21 @@ class ReadingsLog(OptionList):
 
     def show(self, entries: list[StatementEntry]) -> None:
         """Replace the log, keeping the highlight on the same reading when it is still there."""
+        self._entries = entries
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        width = max(self.scrollable_content_region.width, 30)
         options: list[Option] = []
+        speaker = None
         for entry in entries:
-            heading = Content.assemble(
-                (f"{entry.stakeholder}", "bold"), (f" · {entry.group}", "dim"), "\n",
-                (f"“{entry.text}”", "italic"),
-            )
-            options.append(Option(heading, id=f"h{entry.index}", disabled=True))
+            if entry.stakeholder != speaker:
+                speaker = entry.stakeholder
+                heading = Content.assemble((entry.stakeholder, "bold $text-accent"), (f" · {entry.group}", "$text-muted"))
+                options.append(Option(heading, id=f"s{entry.index}", disabled=True))
+            options.append(Option(_hanging([("“", "italic")], f"{entry.text}”", "italic", width, 1), id=f"h{entry.index}", disabled=True))
             if not entry.readings:
-                options.append(Option(Content.styled("  nothing recognised · o: pick a symptom", "dim"), id=f"{entry.index}:"))
+                options.append(Option(Content.styled("     nothing recognised · o: pick a symptom", "dim"), id=f"{entry.index}:"))
             for reading in entry.readings:
-                options.append(Option(self._prompt(reading), id=f"{entry.index}:{reading.symptom}"))
+                options.append(Option(self._prompt(reading, width), id=f"{entry.index}:{reading.symptom}"))
         self.set_options(options)
         ids = [o.id for o in options if not o.disabled]
         if keep in ids:
@@ -82,6 +84,10 @@ class ReadingsLog(OptionList):
         elif ids:
             self.highlighted = self.get_option_index(ids[-1])  # type: ignore[arg-type]
             self.scroll_end(animate=False)
+
+    def on_resize(self) -> None:
+        if getattr(self, "_entries", None) is not None:
+            self.show(self._entries)
 
     def highlight_last(self) -> None:
         """Move to the newest reading (after a statement was added)."""
@@ -91,15 +97,12 @@ class ReadingsLog(OptionList):
                 break
         self.scroll_end(animate=False)
 
-    def _prompt(self, reading: Reading) -> Content:
+    def _prompt(self, reading: Reading, width: int) -> Content:
         glyph, style = STATUS.get(reading.status, STATUS["heard"])
         label = f"not: {reading.name}" if reading.status == "denied" else reading.name
-        tail = "" if reading.status in ("heard", "denied") else f"  {reading.status}"
-        return Content.assemble(
-            ("  ", ""), (f"{glyph} ", style or "$accent"), (label, style),
-            ("  ", ""), (bar(reading.score, 5), "$accent" if style != "dim strike" else "dim"),
-            (f" {reading.score:4.0%}", "dim"), (tail, "italic $text-muted"),
-        )
+        tail = "" if reading.status in ("heard", "denied") else f" · {reading.status}"
+        prefix = [("  ", ""), (f"{glyph} ", style or "$accent"), (f"{reading.score:4.0%}  ", "dim")]
+        return _hanging(prefix, label + tail, style, width, 10)
 
     def action_request(self, action: str) -> None:
         option = self.highlighted_option
@@ -109,3 +112,12 @@ class ReadingsLog(OptionList):
         if action != "pick" and not symptom:
             action = "pick"
         self.post_message(self.Requested(action, int(index), symptom or None))
+
+
+def _hanging(prefix: list[tuple[str, str]], text: str, style: str, width: int, indent: int) -> Content:
+    """``prefix`` then ``text`` wrapped to ``width``, continuation lines indented by ``indent``."""
+    lines = textwrap.wrap(text, max(width - indent, 10)) or [""]
+    parts: list[tuple[str, str] | str] = [*prefix, (lines[0], style)]
+    for line in lines[1:]:
+        parts += ["\n" + " " * indent, (line, style)]
+    return Content.assemble(*parts)

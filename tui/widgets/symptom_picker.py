@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -17,28 +20,66 @@ from textual.widgets.option_list import Option
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
-
-def symptom_index(kb: "KnowledgeBase") -> dict[str, str]:
-    """Search key -> lower-case text, for every symptom's id, name, aliases and cues."""
-    choices: dict[str, str] = {}
-    for symptom_id, symptom in kb.symptoms.items():
-        texts = [symptom_id.replace("_", " "), symptom.name, *symptom.aliases, *symptom.cues]
-        for number, text in enumerate(texts):
-            choices[f"{symptom_id}\x00{number}"] = text.lower()
-    return choices
+_WORD = re.compile(r"[a-z0-9']+")
 
 
-def search_symptoms(kb: "KnowledgeBase", query: str, index: dict[str, str] | None = None, limit: int = 40) -> list[str]:
-    """Symptom ids best matching the query (all symptoms by name when it is empty)."""
-    if not query.strip():
-        return sorted(kb.symptoms, key=lambda s: kb.symptoms[s].name.lower())
-    index = index if index is not None else symptom_index(kb)
-    found = process.extract(query.lower(), index, scorer=fuzz.WRatio, limit=limit * 6, score_cutoff=55)
-    best: dict[str, float] = {}
-    for _, score, key in found:
-        symptom_id = key.split("\x00")[0]
-        best[symptom_id] = max(best.get(symptom_id, 0.0), score)
-    return sorted(best, key=lambda s: (-best[s], kb.symptoms[s].name))[:limit]
+class SymptomIndex:
+    """What the picker searches: each symptom's id, name, cue words and aliases."""
+
+    def __init__(self, kb: "KnowledgeBase") -> None:
+        self.kb = kb
+        self.texts: dict[tuple[str, int], str] = {}
+        self.weights: dict[tuple[str, int], float] = {}
+        self.name_words: dict[str, set[str]] = defaultdict(set)
+        """Word -> symptoms whose name has it; with :attr:`other_words`, for prefix look-ups."""
+        self.other_words: dict[str, set[str]] = defaultdict(set)
+        for symptom_id, symptom in kb.symptoms.items():
+            texts = [(symptom_id.replace("_", " "), 1.0), (symptom.name, 1.0)]
+            texts += [(cue, 0.95) for cue in symptom.cues] + [(alias, 0.9) for alias in symptom.aliases]
+            for number, (text, weight) in enumerate(texts):
+                self.texts[(symptom_id, number)] = text.lower()
+                self.weights[(symptom_id, number)] = weight
+                for word in _WORD.findall(text.lower()):
+                    (self.name_words if number == 1 else self.other_words)[word].add(symptom_id)
+        self._name_vocab = sorted(self.name_words)
+        self._other_vocab = sorted(self.other_words)
+
+    def search(self, query: str, limit: int = 40) -> list[str]:
+        """Symptom ids best matching the query (all symptoms by name when it is empty).
+
+        Best fuzzy match of any text, plus a bonus when the query's words start words of
+        the name (most) or of the cues and aliases, plus a little per matching text."""
+        query = " ".join(query.lower().split())
+        if not query:
+            return sorted(self.kb.symptoms, key=lambda s: self.kb.symptoms[s].name.lower())
+        found: dict[str, list[float]] = defaultdict(list)
+        for _, score, key in process.extract(query, self.texts, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60):
+            found[key[0]].append(score * self.weights[key])
+        words = [w for w in _WORD.findall(query) if len(w) >= 3] or [query]
+        bonus: dict[str, float] = defaultdict(float)
+        for word in words:
+            for symptom_id in _prefixed(word, self._name_vocab, self.name_words):
+                bonus[symptom_id] += 25 / len(words)
+            for symptom_id in _prefixed(word, self._other_vocab, self.other_words):
+                bonus[symptom_id] += 8 / len(words)
+        rank = {s: max(found.get(s, [50.0])) + bonus[s] + 0.3 * min(len(found.get(s, [])), 10)
+                for s in set(found) | set(bonus)}
+        return sorted(rank, key=lambda s: (-rank[s], self.kb.symptoms[s].name))[:limit]
+
+
+def _prefixed(word: str, vocabulary: list[str], index: dict[str, set[str]]) -> set[str]:
+    """Symptoms having a word that starts with ``word``."""
+    found: set[str] = set()
+    at = bisect.bisect_left(vocabulary, word)
+    while at < len(vocabulary) and vocabulary[at].startswith(word):
+        found |= index[vocabulary[at]]
+        at += 1
+    return found
+
+
+def search_symptoms(kb: "KnowledgeBase", query: str, limit: int = 40) -> list[str]:
+    """Symptom ids best matching a query (see :meth:`SymptomIndex.search`)."""
+    return SymptomIndex(kb).search(query, limit)
 
 
 class SymptomPicker(Vertical):
@@ -65,7 +106,7 @@ class SymptomPicker(Vertical):
         super().__init__(id=id)
         self.kb = kb
         self.query_text = query
-        self._index = symptom_index(kb)
+        self._index = SymptomIndex(kb)
 
     def compose(self) -> ComposeResult:
         yield Input(self.query_text, placeholder="Search symptoms: name, phrase or keyword", id="query")
@@ -106,7 +147,7 @@ class SymptomPicker(Vertical):
 
     def _fill(self, query: str) -> None:
         matches = self.query_one(OptionList)
-        ids = search_symptoms(self.kb, query, self._index)
+        ids = self._index.search(query)
         matches.set_options(Option(Content(self.kb.symptoms[s].name), id=s) for s in ids)
         if ids:
             matches.highlighted = 0

@@ -1,0 +1,83 @@
+"""A private cache of the loaded knowledge and matcher index, so a one-case run starts fast.
+
+The cache holds only what this program built from already validated knowledge
+(never a user file's contents as code). Its key is the package version, the
+Python version and the path, size and modification time of every knowledge
+file, so any edit rebuilds it. A missing, stale or unreadable cache is simply
+rebuilt; a read-only home only costs speed. ``PMO_ADVISOR_CACHE=off`` disables it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import __version__
+
+ENV_VAR = "PMO_ADVISOR_CACHE"
+
+
+def cache_dir() -> Path | None:
+    """Where cached knowledge lives, or None when caching is off."""
+    setting = os.environ.get(ENV_VAR)
+    if setting and setting.lower() in ("0", "off", "no", "false"):
+        return None
+    if setting:
+        return Path(setting).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pmo-advisor"
+
+
+def knowledge_key(folders: Iterable[Path], extra: str = "") -> str:
+    """A fingerprint of the knowledge folders' files (path, size, mtime) and this program."""
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{extra}".encode())
+    for folder in folders:
+        folder = Path(folder).resolve()
+        digest.update(str(folder).encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".yaml", ".yml") and path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+def cached(key: str, build: Callable[[], Any]) -> Any:
+    """The value cached under ``key``, or ``build()``'s result, cached for next time."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"knowledge-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".knowledge-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        _prune(folder, keep=path)
+    except OSError:
+        pass
+    return value
+
+
+def _prune(folder: Path, keep: Path, limit: int = 8) -> None:
+    """Keep the newest few cache files; knowledge edits would otherwise pile them up."""
+    files = sorted(folder.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[limit:]:
+        if old != keep:
+            try:
+                old.unlink()
+            except OSError:
+                pass

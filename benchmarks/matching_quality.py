@@ -1,0 +1,71 @@
+"""Matcher quality on blind, labelled sentences (tests/matching/sentences.yaml).
+
+    python benchmarks/matching_quality.py [--show-misses N]
+
+Recall: labelled symptoms found present. Precision: matches that are labelled.
+Top-3 recall: a labelled symptom among the three strongest matches. Quiet rate:
+sentences with no symptom that stay silent. Denials: denied symptoms read as absent
+(or not read at all) rather than present.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import yaml
+
+from advisor import Advisor
+
+SENTENCES = Path(__file__).resolve().parent.parent / "tests" / "matching" / "sentences.yaml"
+
+
+def evaluate(advisor: Advisor, sentences: list[dict]) -> dict[str, float]:
+    found = labelled = matched = correct = top3 = 0
+    quiet = quiet_total = denial_ok = denial_total = 0
+    misses: list[tuple[str, list[str], list[str]]] = []
+    for item in sentences:
+        labels = set(item.get("symptoms") or [])
+        absent = set(item.get("absent") or [])
+        matches = advisor.listen(item["text"])
+        present = [m.symptom for m in matches if m.present]
+        if labels:
+            labelled += len(labels)
+            found += len(labels & set(present))
+            matched += len(present)
+            correct += len(labels & set(present))
+            top3 += bool(labels & set(present[:3]))
+            if not labels & set(present):
+                misses.append((item["text"], sorted(labels), present[:3]))
+        elif absent:
+            denial_total += 1
+            denial_ok += not (absent & set(present))
+        else:
+            quiet_total += 1
+            quiet += not present
+    positives = sum(1 for s in sentences if s.get("symptoms"))
+    return {
+        "recall": found / max(labelled, 1),
+        "precision": correct / max(matched, 1),
+        "top3_sentence_recall": top3 / max(positives, 1),
+        "quiet_rate": quiet / max(quiet_total, 1),
+        "denials_not_read_present": denial_ok / max(denial_total, 1),
+        "misses": misses,  # type: ignore[dict-item]
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show-misses", type=int, default=0)
+    args = parser.parse_args()
+    sentences = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))["sentences"]
+    result = evaluate(Advisor.default(), sentences)
+    print(f"sentences {len(sentences)}")
+    for key in ("recall", "precision", "top3_sentence_recall", "quiet_rate", "denials_not_read_present"):
+        print(f"{key:<26} {result[key]:.3f}")
+    for text, labels, got in result["misses"][: args.show_misses]:  # type: ignore[index]
+        print(f"- {labels} got {got}\n    {text}")
+
+
+if __name__ == "__main__":
+    main()
