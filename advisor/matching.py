@@ -1,15 +1,15 @@
 """Listening: free-text statements -> symptom evidence, explainably.
 
-Each statement is split into clauses; words are stemmed and synonyms of the
+Each statement is split into sentences; words are stemmed and synonyms of the
 knowledge base's lexicon are folded onto one head word. Per symptom, three
 signals are scored:
 
 * cue hits: a cue (a short phrase of the knowledge base) fires when all its
-  stems occur close together in the clause, in any order; fired cues add the
+  stems occur close together in the sentence, in any order; fired cues add the
   inverse document frequency (IDF) of their stems, so rare words count more;
-* alias coverage: the share of an alias's IDF mass that the clause contains,
+* alias coverage: the share of an alias's IDF mass that the sentence contains,
   for paraphrases of whole complaints;
-* vocabulary overlap: the IDF mass of the clause's words that occur anywhere
+* vocabulary overlap: the IDF mass of the sentence's words that occur anywhere
   in the symptom's phrasings, for narratives that use its words loosely.
 
 Unknown words within a small edit distance of the vocabulary are corrected
@@ -29,7 +29,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from .knowledge.base import KnowledgeBase
-from .text import Clause, Lexicon, clauses, content_stems
+from .text import Lexicon, Sentence, content_stems, sentences
 
 TYPO_CUTOFF = 90.0
 TYPO_MIN_LENGTH = 6
@@ -37,7 +37,7 @@ NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without"
 MIN_OVERLAP_IDF = 0.8
 """Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
 RARE_IDF = 2.0
-"""A symptom is scored for a clause only if a cue fired or the clause shares a word this rare with it."""
+"""A symptom is scored for a sentence only if a cue fired or the sentence shares a word this rare with it."""
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,19 @@ class _Cue:
 
 @dataclass(frozen=True, slots=True)
 class ClauseMatch:
-    """One symptom read in one clause."""
+    """One symptom read in one sentence."""
 
     symptom: str
     score: float
     present: bool
     clause: str
+    """The sentence it was read in."""
     matched: tuple[str, ...]
     """The cue phrases or alias that matched, for the explanation."""
 
 
 class SymptomMatcher:
-    """Matches clauses against the symptoms of one knowledge base."""
+    """Matches sentences against the symptoms of one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase, params: MatchParams = DEFAULT_PARAMS):
         self.kb = kb
@@ -149,19 +150,23 @@ class SymptomMatcher:
             self._typos[stem] = guess
         return self._typos[stem] or stem
 
-    def match_clause(self, clause: Clause) -> list[ClauseMatch]:
-        """Every symptom this clause shows (or denies) with a score above the threshold."""
+    def match_sentence(self, sentence: Sentence) -> list[ClauseMatch]:
+        """Every symptom this sentence shows (or denies) with a score above the threshold."""
         p = self.params
-        stems = list(self.lexicon.apply([self._correct(t) for t in clause.stems]))
+        folded, origin = self.lexicon.fold([self._correct(t) for t in sentence.stems])
+        stems = list(folded)
+        denied = [sentence.denied[k] for k in origin]
         present = set(stems)
         positions: dict[str, list[int]] = defaultdict(list)
         for pos, t in enumerate(stems):
             positions[t].append(pos)
-        fired: dict[int, list[_Cue]] = defaultdict(list)
+        fired: dict[int, list[tuple[_Cue, int]]] = defaultdict(list)
         for t in present:
             for i, cue in self._cue_index.get(t, ()):
-                if cue.stem_set <= present and _window_start(cue.stems, positions) is not None:
-                    fired[i].append(cue)
+                if cue.stem_set <= present:
+                    start = _window_start(cue.stems, positions)
+                    if start is not None:
+                        fired[i].append((cue, start))
         candidates = set(fired)
         for t in present:
             candidates.update(self._rare_index.get(t, ()))
@@ -182,27 +187,31 @@ class SymptomMatcher:
             cues = fired.get(i, [])
             if not cues and alias_part <= 0:
                 continue
-            stems_hit = {t for cue in cues for t in cue.stems}
+            stems_hit = {t for cue, _ in cues for t in cue.stems}
             cue_part = 1.0 - math.exp(-sum(idf[t] for t in stems_hit) / p.cue_scale)
             shared = sum(idf[t] for t in self._documents[i] & present)
             overlap_part = p.overlap_weight * (1.0 - math.exp(-shared / p.overlap_scale))
             score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
             if score < p.threshold:
                 continue
-            matched = tuple(sorted({cue.text for cue in cues}))
+            matched = tuple(sorted({cue.text for cue, _ in cues}))
             if alias_part > 0:
                 matched += (f'"{self._aliases[i][j][0]}"',)
-            results.append(
-                ClauseMatch(self.symptom_ids[i], round(score, 4), not clause.denied, clause.text, matched)
-            )
+            if cues:
+                is_denied = all(denied[start] for _, start in cues)
+            else:
+                alias = self._alias_sets[i][j][0]
+                flags = [denied[pos] for pos, t in enumerate(stems) if t in alias]
+                is_denied = sum(flags) * 2 > len(flags)
+            results.append(ClauseMatch(self.symptom_ids[i], round(score, 4), not is_denied, sentence.text, matched))
         results.sort(key=lambda m: (-m.score, m.symptom))
         return results
 
     def match_statement(self, statement: str) -> list[ClauseMatch]:
-        """Matches of every clause of a statement, strongest first per symptom."""
+        """Matches of every sentence of a statement, strongest first per symptom."""
         best: dict[str, ClauseMatch] = {}
-        for clause in clauses(statement):
-            for m in self.match_clause(clause):
+        for sentence in sentences(statement):
+            for m in self.match_sentence(sentence):
                 kept = best.get(m.symptom)
                 if kept is None or (m.present, m.score) > (kept.present, kept.score):
                     best[m.symptom] = m

@@ -43,8 +43,9 @@ STOPWORDS = frozenset(
     "there here what which whom whose where when how also well like got get gets getting "
     "oh yeah yes okay ok um uh mean guess suppose".split()
 )
+_SENTENCE_SPLIT = re.compile(r"[.!?;\n]+(?:\s|$)")
 _CLAUSE_SPLIT = re.compile(
-    r"[.!?;:\n]+(?:\s|$)|\s[-]\s|,?\s+\b(?:but|however|although|though|whereas|except that|yet|apart from that)\b\s*",
+    r":\s|\s[-]\s|,?\s+\b(?:but|however|although|though|whereas|except that|yet|apart from that)\b\s*",
 )
 # Clause-level denial: the speaker says the topic of this clause is NOT a problem.
 _DENIALS = [
@@ -57,6 +58,8 @@ _DENIALS = [
         r"[,.!)\s]*$"
     ),
     re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$"),
+    re.compile(r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
+               r"(?:really |very |pretty |quite )?well\b"),
     re.compile(r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b"),
     re.compile(r"\b(?:problem|issue) (?:is|was|s) not\b"),
     re.compile(r"\bnothing wrong with\b"),
@@ -64,14 +67,14 @@ _DENIALS = [
 
 
 @dataclass(frozen=True, slots=True)
-class Clause:
-    """A piece of a statement with its own polarity."""
+class Sentence:
+    """A sentence of a statement: its content stems, and which of them the speaker denies."""
 
     text: str
     stems: tuple[str, ...]
     """Content stems in order (stop words removed, negations kept)."""
-    denied: bool
-    """The speaker says this clause's topic is *not* a problem."""
+    denied: tuple[bool, ...]
+    """Per stem: said in a clause where the speaker says the topic is *not* a problem."""
 
 
 def clean(text: str) -> str:
@@ -104,16 +107,25 @@ def is_denied(cleaned: str) -> bool:
     return any(p.search(cleaned) for p in _DENIALS)
 
 
-def clauses(statement: str) -> list[Clause]:
-    """Split a statement into clauses at sentence ends and contrastive conjunctions."""
+def sentences(statement: str) -> list[Sentence]:
+    """Split a statement into sentences; mark the stems of clauses that deny a problem.
+
+    Words are matched across a whole sentence ("there's a methodology manual but
+    it's ignored" is one complaint), while denial holds only for its own clause
+    ("the budget is fine, but nobody decides anything")."""
     result = []
-    for piece in _CLAUSE_SPLIT.split(clean(statement)):
+    for piece in _SENTENCE_SPLIT.split(clean(statement)):
         piece = piece.strip(" ,-\"'()")
         if not piece:
             continue
-        stems = tuple(stem(w) for w in tokens(piece) if w not in STOPWORDS)
+        stems: list[str] = []
+        denied: list[bool] = []
+        for clause in _CLAUSE_SPLIT.split(piece):
+            clause_stems = [stem(w) for w in tokens(clause) if w not in STOPWORDS]
+            stems.extend(clause_stems)
+            denied.extend([is_denied(clause.strip(" ,"))] * len(clause_stems))
         if stems:
-            result.append(Clause(piece, stems, is_denied(piece)))
+            result.append(Sentence(piece, tuple(stems), tuple(denied)))
     return result
 
 
@@ -138,18 +150,23 @@ class Lexicon:
 
     def apply(self, stems: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Stems with every synonym replaced by its group's head (longest phrase first)."""
-        if not self.phrases and not self.single:
-            return tuple(stems)
+        return self.fold(stems)[0]
+
+    def fold(self, stems: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], list[int]]:
+        """Folded stems, and for each the position of the input stem it starts at."""
         out: list[str] = []
+        origin: list[int] = []
         i, n = 0, len(stems)
         while i < n:
             for size in range(min(self.longest, n - i), 1, -1):
                 target = self.phrases.get(tuple(stems[i : i + size]))
                 if target is not None:
                     out.append(target)
+                    origin.append(i)
                     i += size
                     break
             else:
                 out.append(self.single.get(stems[i], stems[i]))
+                origin.append(i)
                 i += 1
-        return tuple(out)
+        return tuple(out), origin

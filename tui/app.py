@@ -14,7 +14,7 @@ from advisor.errors import AdvisorError
 from advisor.fileio import write_atomic
 
 from .commands import AdvisorCommands
-from .widgets import AnswerHistory, ReadingsLog
+from .widgets import AnswerHistory, MeasurePanel, ReadingsLog
 from .engagement import Engagement, slugify
 from .screens import (
     DiagnosingScreen,
@@ -125,6 +125,7 @@ class AdvisorApp(App[None]):
             ("Diagnosing", DiagnosingScreen.BINDINGS),
             ("Diagnosing: earlier answers (a)", AnswerHistory.BINDINGS),
             ("Results", ResultsScreen.BINDINGS),
+            ("Results: success measures", MeasurePanel.BINDINGS),
             ("Start and setup", StartScreen.BINDINGS + SetupScreen.BINDINGS),
         ]))
 

@@ -23,13 +23,13 @@ class DiagnosingScreen(StageScreen):
     STAGE = "Diagnosing"
     AUTO_FOCUS = "#question"
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes"),
-        Binding("n", "answer('no')", "No"),
-        Binding("u", "answer('unsure')", "Unsure"),
-        Binding("s", "answer('skip')", "Skip"),
+        Binding("y", "answer('yes')", "Yes", show=False),
+        Binding("n", "answer('no')", "No", show=False),
+        Binding("u", "answer('unsure')", "Unsure", show=False),
+        Binding("s", "answer('skip')", "Skip", show=False),
         Binding("z,ctrl+z", "undo", "Undo"),
-        Binding("m", "more", "More questions"),
-        Binding("a", "focus_answers", "Change an answer", show=False),
+        Binding("a", "focus_answers", "Change an answer"),
+        Binding("m", "more", "More"),
         Binding("l,f3", "app.goto('listening')", "Listen"),
         Binding("r,f5", "app.goto('results')", "Results"),
     ]

@@ -103,7 +103,7 @@ class ListeningScreen(StageScreen):
                 self.engagement.accept(symptom, stakeholder, text)
                 self.refresh_view()
 
-        self.app.push_screen(SymptomPickerScreen(self.engagement.advisor.knowledge, text), chosen)
+        self.app.push_screen(SymptomPickerScreen(self.engagement.advisor.knowledge, text, self.engagement.advisor.listen), chosen)
 
     def action_undo(self) -> None:
         if not self.engagement.undo():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,16 +26,17 @@ class SymptomPickerScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, kb: "KnowledgeBase", statement: str) -> None:
+    def __init__(self, kb: "KnowledgeBase", statement: str, listen: Callable[[str], list[Any]] | None = None) -> None:
         super().__init__()
         self.kb = kb
         self.statement = statement
+        self.listen = listen
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide tall"):
             yield Label("Which symptom does this statement show?", classes="dialog-title")
             yield Static(f"“{self.statement}”", classes="quote")
-            yield SymptomPicker(self.kb)
+            yield SymptomPicker(self.kb, listen=self.listen)
             yield Static("↑↓ move · Enter choose · Esc cancel", classes="dialog-keys")
 
     def on_symptom_picker_selected(self, event: SymptomPicker.Selected) -> None:

@@ -2,9 +2,10 @@
 
 from .answers import AnsweredQuestion, AnswerHistory
 from .differential import CauseRow, Differential, bar
+from .measures import MeasurePanel
 from .readings import Reading, ReadingsLog, StatementEntry
 from .status import EngagementBar
-from .symptom_picker import SymptomPicker, search_symptoms
+from .symptom_picker import SymptomIndex, SymptomPicker, search_symptoms
 
 __all__ = [
     "AnswerHistory",
@@ -12,9 +13,11 @@ __all__ = [
     "CauseRow",
     "Differential",
     "EngagementBar",
+    "MeasurePanel",
     "Reading",
     "ReadingsLog",
     "StatementEntry",
+    "SymptomIndex",
     "SymptomPicker",
     "bar",
     "search_symptoms",

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from .text import hanging
 
 ANSWER_STYLE = {"yes": "$success", "no": "$error", "unsure": "$warning", "skip": "dim"}
 
@@ -47,8 +48,10 @@ class AnswerHistory(OptionList):
     def show(self, answered: list[AnsweredQuestion]) -> None:
         """Replace the list, keeping the highlight on the same question."""
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        self._answered = answered
+        width = max(self.scrollable_content_region.width, 30)
         self.set_options(
-            Option(Content.assemble((f"{a.answer:<6}", f"bold {ANSWER_STYLE.get(a.answer, '')}"), " ", a.question), id=a.symptom)
+            Option(hanging([(f"{a.answer:<7}", f"bold {ANSWER_STYLE.get(a.answer, '')}")], a.question, "", width, 7), id=a.symptom)
             for a in answered
         )
         ids = [a.symptom for a in answered]
@@ -56,6 +59,10 @@ class AnswerHistory(OptionList):
             self.highlighted = ids.index(keep)
         elif ids:
             self.highlighted = len(ids) - 1
+
+    def on_resize(self) -> None:
+        if getattr(self, "_answered", None):
+            self.show(self._answered)
 
     def action_change(self, answer: str) -> None:
         option = self.highlighted_option

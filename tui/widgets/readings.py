@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 
 from textual.binding import Binding
@@ -10,6 +9,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from .text import hanging
 
 STATUS = {
     "heard": ("●", ""),
@@ -72,7 +73,7 @@ class ReadingsLog(OptionList):
                 speaker = entry.stakeholder
                 heading = Content.assemble((entry.stakeholder, "bold $text-accent"), (f" · {entry.group}", "$text-muted"))
                 options.append(Option(heading, id=f"s{entry.index}", disabled=True))
-            options.append(Option(_hanging([("“", "italic")], f"{entry.text}”", "italic", width, 1), id=f"h{entry.index}", disabled=True))
+            options.append(Option(hanging([("“", "italic")], f"{entry.text}”", "italic", width, 1), id=f"h{entry.index}", disabled=True))
             if not entry.readings:
                 options.append(Option(Content.styled("     nothing recognised · o: pick a symptom", "dim"), id=f"{entry.index}:"))
             for reading in entry.readings:
@@ -102,7 +103,7 @@ class ReadingsLog(OptionList):
         label = f"not: {reading.name}" if reading.status == "denied" else reading.name
         tail = "" if reading.status in ("heard", "denied") else f" · {reading.status}"
         prefix = [("  ", ""), (f"{glyph} ", style or "$accent"), (f"{reading.score:4.0%}  ", "dim")]
-        return _hanging(prefix, label + tail, style, width, 10)
+        return hanging(prefix, label + tail, style, width, 10)
 
     def action_request(self, action: str) -> None:
         option = self.highlighted_option
@@ -113,11 +114,3 @@ class ReadingsLog(OptionList):
             action = "pick"
         self.post_message(self.Requested(action, int(index), symptom or None))
 
-
-def _hanging(prefix: list[tuple[str, str]], text: str, style: str, width: int, indent: int) -> Content:
-    """``prefix`` then ``text`` wrapped to ``width``, continuation lines indented by ``indent``."""
-    lines = textwrap.wrap(text, max(width - indent, 10)) or [""]
-    parts: list[tuple[str, str] | str] = [*prefix, (lines[0], style)]
-    for line in lines[1:]:
-        parts += ["\n" + " " * indent, (line, style)]
-    return Content.assemble(*parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from rapidfuzz import fuzz, process
 from textual import on
@@ -44,11 +44,12 @@ class SymptomIndex:
         self._name_vocab = sorted(self.name_words)
         self._other_vocab = sorted(self.other_words)
 
-    def search(self, query: str, limit: int = 40) -> list[str]:
+    def search(self, query: str, limit: int = 40, heard: dict[str, float] | None = None) -> list[str]:
         """Symptom ids best matching the query (all symptoms by name when it is empty).
 
-        Best fuzzy match of any text, plus a bonus when the query's words start words of
-        the name (most) or of the cues and aliases, plus a little per matching text."""
+        A symptom scores its best fuzzy match, or the share of query words that start words
+        of its name (or, a little less, of its cues and aliases), plus a little per matching text.
+        ``heard`` (symptom -> score from the statement matcher) lifts what the query says in other words."""
         query = " ".join(query.lower().split())
         if not query:
             return sorted(self.kb.symptoms, key=lambda s: self.kb.symptoms[s].name.lower())
@@ -56,14 +57,19 @@ class SymptomIndex:
         for _, score, key in process.extract(query, self.texts, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60):
             found[key[0]].append(score * self.weights[key])
         words = [w for w in _WORD.findall(query) if len(w) >= 3] or [query]
-        bonus: dict[str, float] = defaultdict(float)
+        in_name: dict[str, int] = defaultdict(int)
+        in_other: dict[str, int] = defaultdict(int)
         for word in words:
             for symptom_id in _prefixed(word, self._name_vocab, self.name_words):
-                bonus[symptom_id] += 25 / len(words)
+                in_name[symptom_id] += 1
             for symptom_id in _prefixed(word, self._other_vocab, self.other_words):
-                bonus[symptom_id] += 8 / len(words)
-        rank = {s: max(found.get(s, [50.0])) + bonus[s] + 0.3 * min(len(found.get(s, [])), 10)
-                for s in set(found) | set(bonus)}
+                in_other[symptom_id] += 1
+        rank = {}
+        heard = heard or {}
+        for s in set(found) | set(in_name) | set(in_other) | set(heard):
+            prefix = max(100 * in_name[s], 92 * in_other[s]) / len(words)
+            best = max(max(found.get(s, [0.0])), prefix, 90 + 10 * heard.get(s, -9.0))
+            rank[s] = best + 3 * (in_name[s] > 0) + 0.3 * min(len(found.get(s, [])), 10)
         return sorted(rank, key=lambda s: (-rank[s], self.kb.symptoms[s].name))[:limit]
 
 
@@ -86,9 +92,9 @@ class SymptomPicker(Vertical):
     """Type to filter, up/down to move, Enter to choose; posts :class:`SymptomPicker.Selected`."""
 
     DEFAULT_CSS = """
-    SymptomPicker { height: auto; }
-    SymptomPicker > OptionList { height: 12; }
-    SymptomPicker > #detail { height: 3; color: $text-muted; padding: 0 1; }
+    SymptomPicker { height: 1fr; }
+    SymptomPicker > OptionList { height: 1fr; min-height: 4; }
+    SymptomPicker > #detail { height: 2; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = [
         Binding("down", "move(1)", "Down", show=False),
@@ -102,9 +108,12 @@ class SymptomPicker(Vertical):
             super().__init__()
             self.symptom_id = symptom_id
 
-    def __init__(self, kb: "KnowledgeBase", query: str = "", *, id: str | None = None) -> None:
+    def __init__(self, kb: "KnowledgeBase", query: str = "", *,
+                 listen: Callable[[str], list[Any]] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.kb = kb
+        self.listen = listen
+        """The advisor's statement matcher, to find what the query says in other words."""
         self.query_text = query
         self._index = SymptomIndex(kb)
 
@@ -147,7 +156,10 @@ class SymptomPicker(Vertical):
 
     def _fill(self, query: str) -> None:
         matches = self.query_one(OptionList)
-        ids = self._index.search(query)
+        heard = {}
+        if self.listen is not None and len(query.split()) >= 2:
+            heard = {m.symptom: m.score for m in self.listen(query) if m.present}
+        ids = self._index.search(query, heard=heard)
         matches.set_options(Option(Content(self.kb.symptoms[s].name), id=s) for s in ids)
         if ids:
             matches.highlighted = 0
