@@ -37,7 +37,7 @@ NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without"
 MIN_OVERLAP_IDF = 0.8
 """Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
 RARE_IDF = 2.0
-"""A symptom is scored for a sentence only if a cue fired or the sentence shares a word this rare with it."""
+"""An alias is compared with a sentence only if they share a word at least this rare."""
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,13 @@ class MatchParams:
 
     cue_scale: float = 7.0
     """IDF mass of fired cues at which the cue signal reaches 1 - 1/e."""
-    alias_floor: float = 0.35
+    alias_floor: float = 0.2
     """Alias coverage below this counts for nothing."""
     alias_min_stems: int = 2
     overlap_scale: float = 14.0
     """IDF mass of shared vocabulary at which the overlap signal reaches 1 - 1/e."""
     overlap_weight: float = 0.5
-    threshold: float = 0.45
+    threshold: float = 0.35
     """Below this score a match is too weak to be evidence."""
 
 
@@ -107,23 +107,25 @@ class SymptomMatcher:
                 df[t] += 1
         self.idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
         self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in documents]
-        self._rare_index: dict[str, list[int]] = defaultdict(list)
-        for i, doc in enumerate(documents):
-            for t in doc:
-                if self.idf[t] >= RARE_IDF:
-                    self._rare_index[t].append(i)
         self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
         for i, cues in enumerate(self._cues):
             for cue in cues:
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
                 self._cue_index[rarest].append((i, cue))
-        self._alias_sets: list[list[tuple[frozenset[str], float, bool]]] = []
-        for aliases in self._aliases:
-            entries = []
-            for _, st in aliases:
+        # aliases as (symptom, informative stems, their IDF mass, needs a negation), found through rare stems
+        self._alias_table: list[tuple[int, frozenset[str], float, bool, str]] = []
+        self._alias_index: dict[str, list[int]] = defaultdict(list)
+        for i, aliases in enumerate(self._aliases):
+            for text, st in aliases:
                 informative = frozenset(t for t in st if self.idf[t] >= MIN_OVERLAP_IDF)
-                entries.append((informative, sum(self.idf[t] for t in informative) or 1.0, bool(st & NEGATIONS)))
-            self._alias_sets.append(entries)
+                if len(informative) < 2:
+                    continue
+                row = len(self._alias_table)
+                mass = math.sqrt(sum(self.idf[t] ** 2 for t in informative))
+                self._alias_table.append((i, informative, mass, bool(st & NEGATIONS), text))
+                for t in informative:
+                    if self.idf[t] >= RARE_IDF:
+                        self._alias_index[t].append(row)
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
 
@@ -167,26 +169,25 @@ class SymptomMatcher:
                     start = _window_start(cue.stems, positions)
                     if start is not None:
                         fired[i].append((cue, start))
-        candidates = set(fired)
-        for t in present:
-            candidates.update(self._rare_index.get(t, ()))
         idf = self.idf
         negated = bool(present & NEGATIONS)
+        best_alias: dict[int, tuple[float, int]] = {}
+        rows = {row for t in present for row in self._alias_index.get(t, ())}
+        norm = math.sqrt(sum(idf[t] ** 2 for t in present if idf.get(t, 0.0) >= MIN_OVERLAP_IDF)) or 1.0
+        for row in rows:
+            i, alias, mass, needs_negation, _ = self._alias_table[row]
+            if needs_negation and not negated:
+                continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
+            common = alias & present
+            if len(common) >= p.alias_min_stems:
+                coverage = sum(idf[t] ** 2 for t in common) / (mass * norm)
+                if coverage > best_alias.get(i, (0.0, -1))[0]:
+                    best_alias[i] = (coverage, row)
         results = []
-        for i in candidates:
-            coverage, j = 0.0, -1
-            for k, (alias, mass, needs_negation) in enumerate(self._alias_sets[i]):
-                if needs_negation and not negated:
-                    continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
-                common = alias & present
-                if len(common) >= p.alias_min_stems:
-                    share = sum(idf[t] for t in common) / mass
-                    if share > coverage:
-                        coverage, j = share, k
+        for i in set(fired) | {i for i, (c, _) in best_alias.items() if c > p.alias_floor}:
+            coverage, row = best_alias.get(i, (0.0, -1))
             alias_part = max(0.0, (coverage - p.alias_floor) / (1.0 - p.alias_floor))
             cues = fired.get(i, [])
-            if not cues and alias_part <= 0:
-                continue
             stems_hit = {t for cue, _ in cues for t in cue.stems}
             cue_part = 1.0 - math.exp(-sum(idf[t] for t in stems_hit) / p.cue_scale)
             shared = sum(idf[t] for t in self._documents[i] & present)
@@ -196,11 +197,11 @@ class SymptomMatcher:
                 continue
             matched = tuple(sorted({cue.text for cue, _ in cues}))
             if alias_part > 0:
-                matched += (f'"{self._aliases[i][j][0]}"',)
+                matched += (f'"{self._alias_table[row][4]}"',)
             if cues:
                 is_denied = all(denied[start] for _, start in cues)
             else:
-                alias = self._alias_sets[i][j][0]
+                alias = self._alias_table[row][1]
                 flags = [denied[pos] for pos, t in enumerate(stems) if t in alias]
                 is_denied = sum(flags) * 2 > len(flags)
             results.append(ClauseMatch(self.symptom_ids[i], round(score, 4), not is_denied, sentence.text, matched))

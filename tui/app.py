@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from advisor.interview import InterviewSession
 
 THEMES = ("textual-dark", "textual-light")
+PALETTE_KEY = Binding("ctrl+p", "command_palette", "Commands",
+                      tooltip="Command palette: export, new stakeholder, theme, results, save, …")
 STAGES = {"listening": ListeningScreen, "diagnosing": DiagnosingScreen, "results": ResultsScreen}
 
 
@@ -60,6 +62,7 @@ class AdvisorApp(App[None]):
         super().__init__()
         self.engagement = engagement
         self.theme = theme
+        self._last_export: ExportRequest | None = None
 
     def on_mount(self) -> None:
         self.warm_up()
@@ -119,7 +122,7 @@ class AdvisorApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen([
-            ("Everywhere", self.BINDINGS),
+            ("Everywhere", [*self.BINDINGS, PALETTE_KEY]),
             ("Listening", ListeningScreen.BINDINGS),
             ("Listening: reviewing readings (Tab)", ReadingsLog.BINDINGS),
             ("Diagnosing", DiagnosingScreen.BINDINGS),
@@ -137,11 +140,13 @@ class AdvisorApp(App[None]):
         taken = {p.name for p in self.engagement.case.stakeholders}
 
         def chosen(person: NewStakeholder | None) -> None:
-            if person is not None:
-                self.engagement.add_stakeholder(person.name, person.group)
+            if person is None:
+                return
+            self.engagement.add_stakeholder(person.name, person.group)
+            if isinstance(self.screen, ListeningScreen):
+                self.screen.refresh_view()
+            else:
                 self.action_goto("listening")
-                if isinstance(self.screen, ListeningScreen):
-                    self.screen.refresh_view()
 
         self.push_screen(StakeholderModal(groups, taken), chosen)
 
@@ -161,11 +166,14 @@ class AdvisorApp(App[None]):
         if not self.engagement.started:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        default = Path.cwd() / slugify(self.engagement.case.case)
-        self.push_screen(ExportModal(default), self.export_report)
+        last = self._last_export
+        default = last.path if last else Path.cwd() / slugify(self.engagement.case.case)
+        self.push_screen(ExportModal(default, last.fmt if last else "markdown"), self.export_report)
 
     def export_report(self, request: ExportRequest | None) -> None:
+        """Export in a worker; the next export offers the same folder, name and format."""
         if request is not None:
+            self._last_export = request
             self._export(request)
 
     class Exported(Message):

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static
 
-from ..widgets import AnsweredQuestion, AnswerHistory, Differential, EngagementBar
+from ..widgets import AnsweredQuestion, AnswerHistory, Differential, EngagementBar, QuestionCard
 from .base import StageScreen
 
 if TYPE_CHECKING:
@@ -44,20 +44,12 @@ class DiagnosingScreen(StageScreen):
         yield EngagementBar()
         with Horizontal(id="stage"):
             with Vertical(id="main"):
-                with Vertical(id="question", classes="card"):
-                    yield Static(id="question-number", classes="panel-title")
-                    yield Static(id="question-text")
-                    yield Static(id="question-why")
-                    yield Static(id="question-keys")
-                yield Static(id="settled")
+                yield QuestionCard(id="question", classes="card")
                 yield AnswerHistory(id="answers")
             with Vertical(id="side"):
                 yield Static("Differential", classes="panel-title")
                 yield Differential(id="differential", limit=8)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#question").can_focus = True
 
     def refresh_view(self) -> None:
         super().refresh_view()
@@ -69,13 +61,7 @@ class DiagnosingScreen(StageScreen):
         if reason is None:
             self.asking_more = False
         self.question = session.next_question() if reason is None else (self._more() if self.asking_more else None)
-        self._show_question(len(session.answers) + 1)
-        settled = self.query_one("#settled", Static)
-        settled.display = reason is not None
-        if reason is not None:
-            more = " · m: ask one more" if self.question is None else ""
-            settled.update(f"✓ The diagnosis is {reason if reason.startswith('settled') else 'complete: ' + reason}.\n"
-                           f"r: results{more} · l: back to listening")
+        self.query_one(QuestionCard).show(len(session.answers) + 1, self.question, reason)
         answered = [AnsweredQuestion(s, kb.symptoms[s].question, a) for s, a in session.answers.items()]
         history = self.query_one(AnswerHistory)
         history.show(answered)
@@ -86,17 +72,6 @@ class DiagnosingScreen(StageScreen):
     def _more(self) -> Question | None:
         more = self.engagement.session.more_questions(1) if self.engagement.session else []
         return more[0] if more else None
-
-    def _show_question(self, number: int) -> None:
-        card = self.query_one("#question")
-        card.display = self.question is not None
-        if self.question is None:
-            return
-        self.query_one("#question-number", Static).update(f"Question {number}")
-        self.query_one("#question-text", Static).update(self.question.text)
-        why = self.question.why
-        self.query_one("#question-why", Static).update(f"Why: {why[0].lower() + why[1:]}" if why else "")
-        self.query_one("#question-keys", Static).update("y yes   n no   u unsure   s skip   z undo")
 
     def action_answer(self, value: str) -> None:
         if self.question is None:

@@ -41,15 +41,16 @@ class ListeningScreen(StageScreen):
         super().refresh_view()
         if not self.engagement.started:
             return
-        self.query_one(ReadingsLog).show(self._entries())
-        self.query_one(Differential).rows = tuple(self.cause_rows())
         person = self.engagement.stakeholder
+        waiting = f"{person.name} · {self.engagement.group_name(person.role)}" if person and not person.statements else ""
+        self.query_one(ReadingsLog).show(self._entries(), waiting)
+        self.query_one(Differential).rows = tuple(self.cause_rows())
         name = person.name if person else "the stakeholder"
         self.query_one("#statement", Input).placeholder = f"What does {name} say? (Enter adds it · Tab to review readings)"
         self.query_one("#log").border_title = "Statements and how they were read"
         count = len(self.engagement.case.statements())
         hint = "Type what the stakeholder says and press Enter." if count == 0 else (
-            f"{count} statement{'s' if count != 1 else ''} · Tab: review the readings · F4: questions"
+            f"{count} statement{'s' if count != 1 else ''} · Tab: review the readings"
         )
         self.query_one("#hint", Static).update(hint)
 

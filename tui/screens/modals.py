@@ -68,10 +68,15 @@ class StakeholderModal(ModalScreen[NewStakeholder | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Interview", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+            yield Static("Enter: next · Esc: cancel", classes="dialog-keys")
 
     @on(Input.Submitted, "#name")
     def _next(self) -> None:
         self.query_one("#group", Select).focus()
+
+    @on(Select.Changed, "#group")
+    def _group_chosen(self) -> None:
+        self.query_one("#ok", Button).focus()
 
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
@@ -118,6 +123,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+            yield Static("Enter in the path exports · ←→ on the format · Esc cancels", classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

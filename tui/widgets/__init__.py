@@ -3,6 +3,7 @@
 from .answers import AnsweredQuestion, AnswerHistory
 from .differential import CauseRow, Differential, bar
 from .measures import MeasurePanel
+from .question import QuestionCard
 from .readings import Reading, ReadingsLog, StatementEntry
 from .status import EngagementBar
 from .symptom_picker import SymptomIndex, SymptomPicker, search_symptoms
@@ -14,6 +15,7 @@ __all__ = [
     "Differential",
     "EngagementBar",
     "MeasurePanel",
+    "QuestionCard",
     "Reading",
     "ReadingsLog",
     "StatementEntry",

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 if TYPE_CHECKING:
     from advisor.proposition import SuccessMeasure
 
-BASELINE_WIDTH = 16
+BASELINE_WIDTH = 14
 
 
 def _fit(text: str, width: int) -> str:
@@ -70,7 +70,7 @@ class MeasurePanel(Vertical):
         row = table.cursor_row
         table.clear(columns=True)
         width = max(self.size.width - 6, 40)
-        name_width = min(max((len(m.name) for m in measures), default=10), 36)
+        name_width = min(max((len(m.name) for m in measures), default=10), 30)
         table.add_column("Measure", width=name_width)
         table.add_column("Baseline", width=BASELINE_WIDTH)
         target_width = max(width - name_width - BASELINE_WIDTH - 4, 14)

@@ -61,9 +61,11 @@ class ReadingsLog(OptionList):
             self.statement = statement
             self.symptom = symptom
 
-    def show(self, entries: list[StatementEntry]) -> None:
-        """Replace the log, keeping the highlight on the same reading when it is still there."""
-        self._entries = entries
+    def show(self, entries: list[StatementEntry], waiting: str = "") -> None:
+        """Replace the log, keeping the highlight on the same reading when it is still there.
+
+        ``waiting`` names a stakeholder who has not spoken yet (shown last)."""
+        self._entries, self._waiting = entries, waiting
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         width = max(self.scrollable_content_region.width, 30)
         options: list[Option] = []
@@ -78,6 +80,9 @@ class ReadingsLog(OptionList):
                 options.append(Option(Content.styled("     nothing recognised · o: pick a symptom", "dim"), id=f"{entry.index}:"))
             for reading in entry.readings:
                 options.append(Option(self._prompt(reading, width), id=f"{entry.index}:{reading.symptom}"))
+        if waiting:
+            options.append(Option(Content.assemble((waiting, "bold $text-accent"), (" · listening…", "$text-muted")),
+                                  id="waiting", disabled=True))
         self.set_options(options)
         ids = [o.id for o in options if not o.disabled]
         if keep in ids:
@@ -88,7 +93,7 @@ class ReadingsLog(OptionList):
 
     def on_resize(self) -> None:
         if getattr(self, "_entries", None) is not None:
-            self.show(self._entries)
+            self.show(self._entries, self._waiting)
 
     def highlight_last(self) -> None:
         """Move to the newest reading (after a statement was added)."""
