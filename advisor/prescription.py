@@ -80,6 +80,7 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
         return []
     top_need = max(need.values())
     remaining = dict(need)
+    treatments = kb.treatments
     picks: list[_Pick] = []
     chosen: set[str] = set()
     first_benefit = None
@@ -88,11 +89,7 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
         for service in kb.services.values():
             if service.id in chosen or service.id in effects.suppressed:
                 continue
-            treats = {
-                c: remaining[c] * kb.causes[c].treated_by[service.id]
-                for c in remaining
-                if service.id in kb.causes[c].treated_by
-            }
+            treats = {c: remaining[c] * e for c, e in treatments[service.id] if c in remaining}
             benefit = sum(treats.values()) + effects.service_boosts.get(service.id, 0.0) * top_need
             if best is None or benefit > best.benefit + 1e-12:
                 best = _Pick(service, benefit, treats)
@@ -171,7 +168,7 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
         s = p.service
         treats = sorted(p.treats, key=lambda c: (-p.treats[c], c))
         results.append(
-            ServiceResult(
+            ServiceResult.make(
                 id=s.id,
                 name=s.name,
                 category=s.category,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from .case import Context
 from .knowledge.base import KnowledgeBase
@@ -72,6 +73,14 @@ class CauseScore:
     terms: list[Term]
     chain: list[str] = field(default_factory=list)
     pain_weights: list[float] = field(default_factory=list)
+    supported: bool = False
+    """Some evidence (or a causal link to supported causes) raises this cause."""
+
+    def add(self, term: Term) -> None:
+        self.log_odds += term.log_factor
+        self.terms.append(term)
+        if term.kind in ("supports", "chain") and term.log_factor > 0:
+            self.supported = True
 
     @property
     def weight(self) -> float:
@@ -82,9 +91,6 @@ class CauseScore:
     def confidence(self) -> float:
         return 1.0 / (1.0 + math.exp(-self.log_odds))
 
-    @property
-    def supported(self) -> bool:
-        return any(t.kind in ("supports", "chain") and t.log_factor > 0 for t in self.terms)
 
 
 @dataclass
@@ -110,49 +116,71 @@ def likelihood_ratio(sensitivity: float, base_rate: float, present: bool) -> flo
     return s / b if present else (1 - s) / (1 - b)
 
 
-def _context_holds(cond: ContextCondition, context: Context) -> bool:
-    value = context.value(cond.context)
-    if value is None:
-        return False
+def _context_test(cond: ContextCondition) -> Callable[[Any], bool]:
+    """A predicate over one context value (None, the unknown value, never satisfies it)."""
     if cond.eq is not None:
-        if isinstance(value, str) and isinstance(cond.eq, str):
-            return value.strip().lower() == cond.eq.strip().lower()
-        return value == cond.eq and type(value) is type(cond.eq) or (
-            isinstance(value, (int, float)) and not isinstance(value, bool) and value == cond.eq
-        )
+        wanted = cond.eq
+        if isinstance(wanted, str):
+            wanted_text = wanted.strip().lower()
+            return lambda v: isinstance(v, str) and v.strip().lower() == wanted_text
+        if isinstance(wanted, bool):
+            return lambda v: isinstance(v, bool) and v == wanted
+        return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v == wanted
     if cond.in_ is not None:
-        norm = value.strip().lower() if isinstance(value, str) else value
-        return any((v.strip().lower() if isinstance(v, str) else v) == norm for v in cond.in_)
+        options = {o.strip().lower() if isinstance(o, str) else o for o in cond.in_}
+        return lambda v: v is not None and (v.strip().lower() if isinstance(v, str) else v) in options
     if cond.contains is not None:
-        text = str(value).lower()
-        return any(part.lower() in text for part in cond.contains)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
+        parts = [p.lower() for p in cond.contains]
+        return lambda v: v is not None and any(p in str(v).lower() for p in parts)
+    number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)  # noqa: E731
     if cond.lt is not None:
-        return value < cond.lt
-    return cond.gt is not None and value > cond.gt
+        limit = cond.lt
+        return lambda v: number(v) and v < limit
+    limit = cond.gt  # type: ignore[assignment]
+    return lambda v: number(v) and v > limit
+
+
+def compile_condition(cond: Condition) -> Callable[[Context, dict[str, Evidence]], bool]:
+    """A rule condition as a predicate over (context, evidence), built once per knowledge base."""
+    if isinstance(cond, ContextCondition):
+        field_name, test = cond.context, _context_test(cond)
+        return lambda context, evidence: test(context.value(field_name))
+    if isinstance(cond, FindingCondition):
+        symptom, present = cond.symptom, cond.present
+
+        def finding(context: Context, evidence: dict[str, Evidence]) -> bool:
+            found = evidence.get(symptom)
+            return found is not None and found.present == present
+
+        return finding
+    if isinstance(cond, AllCondition):
+        parts = [compile_condition(c) for c in cond.all]
+        return lambda context, evidence: all(p(context, evidence) for p in parts)
+    if isinstance(cond, AnyCondition):
+        parts = [compile_condition(c) for c in cond.any]
+        return lambda context, evidence: any(p(context, evidence) for p in parts)
+    if isinstance(cond, NotCondition):
+        inner = compile_condition(cond.not_)
+        return lambda context, evidence: not inner(context, evidence)
+    raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the schema allows no other
 
 
 def holds(cond: Condition, context: Context, evidence: dict[str, Evidence]) -> bool:
     """Whether a rule condition holds for this context and evidence."""
-    if isinstance(cond, ContextCondition):
-        return _context_holds(cond, context)
-    if isinstance(cond, FindingCondition):
-        found = evidence.get(cond.symptom)
-        return found is not None and found.present == cond.present
-    if isinstance(cond, AllCondition):
-        return all(holds(c, context, evidence) for c in cond.all)
-    if isinstance(cond, AnyCondition):
-        return any(holds(c, context, evidence) for c in cond.any)
-    if isinstance(cond, NotCondition):
-        return not holds(cond.not_, context, evidence)
-    raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the schema allows no other
+    return compile_condition(cond)(context, evidence)
+
+
+def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Callable[[Context, dict[str, Evidence]], bool]]]:
+    compiled = kb.__dict__.get("_compiled_rules")
+    if compiled is None:
+        compiled = kb.__dict__["_compiled_rules"] = [(r, compile_condition(r.when)) for r in kb.rules]
+    return compiled
 
 
 def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidence]) -> RuleEffects:
     effects = RuleEffects()
-    for rule in kb.rules:
-        if not holds(rule.when, context, evidence):
+    for rule, condition in _compiled_rules(kb):
+        if not condition(context, evidence):
             continue
         effects.fired.append(rule)
         for action in rule.then:
@@ -185,22 +213,17 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
             if abs(log_factor) < 1e-9:
                 continue
             score = scores[cause_id]
-            score.log_odds += log_factor
             kind = "supports" if log_factor > 0 else "conflicts"
             said = "present" if found.present else "absent"
             how = "answered" if found.source == "answer" else "heard"
             quote = found.quotes[0].text if found.quotes else None
-            score.terms.append(
-                Term(kind, f"{symptom.name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote)
-            )
+            score.add(Term(kind, f"{symptom.name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote))
             if log_factor > 0:
                 score.pain_weights.append(found.weight)
     for rule in effects.fired:
         for action in rule.then:
             if isinstance(action, ScaleCause):
-                score = scores[action.scale_cause]
-                score.log_odds += math.log(action.factor)
-                score.terms.append(Term("rule", f"{rule.because} x{action.factor:g}", math.log(action.factor), rule=rule.id))
+                scores[action.scale_cause].add(Term("rule", f"{rule.because} x{action.factor:g}", math.log(action.factor), rule=rule.id))
     _propagate_chains(kb, scores)
     return sorted(scores.values(), key=lambda s: (not s.supported, -s.log_odds, s.id))
 
@@ -224,8 +247,7 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
                     (proximate, Term("chain", f"{kb.name(root.id)}, which the evidence supports, tends to cause it x{factor:.2f}", math.log(factor)))
                 )
     for cause_id, term in updates:
-        scores[cause_id].log_odds += term.log_factor
-        scores[cause_id].terms.append(term)
+        scores[cause_id].add(term)
     for root in kb.causes.values():
         for proximate in sorted(root.contributes_to):
             if gain[root.id] > 0 or gain[proximate] > 0:

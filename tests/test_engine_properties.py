@@ -122,3 +122,16 @@ def test_answers_move_the_differential(advisor):
     moved = [c for c in before if not math.isclose(before[c], after[c])]
     assert moved
     assert question.symptom_id not in [q.symptom_id for q in session.more_questions(50)]
+
+
+def test_diagnosis_json_round_trips(advisor):
+    from advisor import Diagnosis, ValueProposition
+    from conftest import EXAMPLES
+
+    for path in sorted(EXAMPLES.iterdir()):
+        diagnosis = advisor.diagnose(Case.from_file(path))
+        text = diagnosis.model_dump_json()
+        again = Diagnosis.model_validate_json(text)
+        assert again.model_dump_json() == text
+        proposition = ValueProposition.model_validate_json(diagnosis.value_proposition.model_dump_json())
+        assert proposition == again.value_proposition

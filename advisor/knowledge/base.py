@@ -45,6 +45,10 @@ class KnowledgeBase:
         self.groups: dict[str, Group] = nodes["group"]  # type: ignore[assignment]
         self.approaches = nodes["approach"]
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "graph")}
+
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
         for nodes in self.nodes_by_kind.values():
@@ -67,6 +71,15 @@ class KnowledgeBase:
         counts = {kind: len(nodes) for kind, nodes in self.nodes_by_kind.items()}
         counts["rule"] = len(self.rules)
         return counts
+
+    @cached_property
+    def treatments(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Service id -> ((cause id, effectiveness), ...): the treated_by links read from the service side."""
+        by_service: dict[str, list[tuple[str, float]]] = {s: [] for s in self.services}
+        for cause in self.causes.values():
+            for service, effectiveness in cause.treated_by.items():
+                by_service.setdefault(service, []).append((cause.id, effectiveness))
+        return {s: tuple(sorted(links)) for s, links in by_service.items()}
 
     @cached_property
     def graph(self) -> "nx.MultiDiGraph":
