@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -12,7 +13,6 @@ from .matching import DEFAULT_PARAMS, ClauseMatch, MatchParams, SymptomMatcher
 from .models import (
     CauseResult,
     Diagnosis,
-    ExplanationItem,
     HealthFinding,
     Quote,
     SymptomFinding,
@@ -82,7 +82,7 @@ class Advisor:
             weight = stakeholder.weight if stakeholder.weight is not None else (
                 kb.groups[group].weight if group in kb.groups else 0.8
             )
-            quote = Quote.make(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
+            quote = Quote(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
             for match in self.listen(text):
                 bucket = positive if match.present else negative
                 bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
@@ -116,10 +116,10 @@ class Advisor:
         trace: list[TraceEntry] = []
         for symptom_id, answer in sorted(case.answers.items()):
             if symptom_id not in self.knowledge.symptoms:
-                trace.append(TraceEntry.make(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
+                trace.append(TraceEntry(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
                 continue
             apply_answer(evidence, symptom_id, answer)
-            trace.append(TraceEntry.make(step="answer", detail=f"{symptom_id}: {answer}"))
+            trace.append(TraceEntry(step="answer", detail=f"{symptom_id}: {answer}"))
         return self.assess(case, evidence, trace)
 
     def assess(self, case: Case, evidence: dict[str, Evidence], trace: list[TraceEntry] | None = None) -> Diagnosis:
@@ -128,13 +128,14 @@ class Advisor:
         trace = list(trace or [])
         effects = apply_rules(kb, case.context, evidence)
         for rule in effects.fired:
-            trace.append(TraceEntry.make(step="rule", detail=f"{rule.id}: {rule.because}"))
+            trace.append(TraceEntry(step="rule", detail=f"{rule.id}: {rule.because}"))
         scores = differential(kb, evidence, case.context, effects)
         symptoms = _symptom_findings(kb, evidence)
-        causes = [self._cause_result(s) for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
+        shown = [s for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
+        causes = [self._cause_result(s) for s in shown]
         services = prescribe(kb, scores, case.context, effects)
         proposition = build_value_proposition(kb, case, symptoms, causes, services)
-        return Diagnosis.make(
+        return Diagnosis(
             case=case.case,
             knowledge_version=kb.version,
             context=case.context.model_dump(mode="json", exclude_none=True),
@@ -160,23 +161,23 @@ class Advisor:
     def _cause_result(self, score: CauseScore) -> CauseResult:
         cause = self.knowledge.causes[score.id]
         items = [
-            ExplanationItem.make(
-                kind=t.kind,  # type: ignore[arg-type]
-                text=t.text,
-                factor=round(2.718281828459045 ** t.log_factor, ROUND),
-                symptom=t.symptom,
-                quote=t.quote,
-                rule=t.rule,
-            )
+            {
+                "kind": t.kind,
+                "text": t.text,
+                "factor": round(math.exp(t.log_factor), ROUND),
+                "symptom": t.symptom,
+                "quote": t.quote,
+                "rule": t.rule,
+            }
             for t in sorted(score.terms, key=_term_order)
         ]
-        return CauseResult.make(
+        return CauseResult(
             id=cause.id,
             name=cause.name,
             category=cause.category,
             confidence=round(score.confidence, ROUND),
             prior=cause.prior,
-            explanation=items,
+            explanation=items,  # validated as ExplanationItem in one pass
             chain=sorted(set(score.chain)),
             confirm_by=list(cause.confirm_by),
         )
@@ -204,7 +205,7 @@ def _noisy_or(items: list[tuple[float, Quote, ClauseMatch, float]]) -> float:
 
 def _symptom_findings(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[SymptomFinding]:
     findings = [
-        SymptomFinding.make(
+        SymptomFinding(
             id=e.symptom,
             name=kb.symptoms[e.symptom].name,
             present=e.present,
@@ -233,7 +234,7 @@ def _health(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[HealthFind
         for e in items:
             quotes.extend(q for q in e.quotes if q not in quotes)
         result.append(
-            HealthFinding.make(
+            HealthFinding(
                 state=state,
                 name=kb.health_states[state].name,
                 confidence=round(1.0 - missing, ROUND),

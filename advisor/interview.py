@@ -282,11 +282,11 @@ class InterviewSession:
         """The diagnosis from everything heard and answered so far."""
         kb = self.advisor.knowledge
         trace = [
-            TraceEntry.make(step="question", detail=f"{kb.symptoms[s].question} -> {a}")
+            TraceEntry(step="question", detail=f"{kb.symptoms[s].question} -> {a}")
             for s, a in self.answers.items()
         ]
-        trace += [TraceEntry.make(step="correction", detail=f"rejected reading: {s}") for s in sorted(self.rejected)]
-        trace += [TraceEntry.make(step="correction", detail=f"chosen by the consultant: {s}") for s in sorted(self.added)]
+        trace += [TraceEntry(step="correction", detail=f"rejected reading: {s}") for s in sorted(self.rejected)]
+        trace += [TraceEntry(step="correction", detail=f"chosen by the consultant: {s}") for s in sorted(self.added)]
         return self.advisor.assess(self.case, self.evidence(), trace)
 
     # ---------------------------------------------------------- persistence

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -11,11 +11,6 @@ from .proposition import ValueProposition
 
 class Result(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @classmethod
-    def make(cls, **data: object) -> "Self":
-        """Build from values the engine already checked (no validation: this is the hot path)."""
-        return cls.model_construct(**data)
 
 
 class Quote(Result):

@@ -85,16 +85,18 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
     chosen: set[str] = set()
     first_benefit = None
     while len(picks) < MAX_SERVICES:
-        best: _Pick | None = None
-        for service in kb.services.values():
-            if service.id in chosen or service.id in effects.suppressed:
+        best_id, best_benefit = None, 0.0
+        for service_id, links in treatments.items():
+            if service_id in chosen or service_id in effects.suppressed:
                 continue
-            treats = {c: remaining[c] * e for c, e in treatments[service.id] if c in remaining}
-            benefit = sum(treats.values()) + effects.service_boosts.get(service.id, 0.0) * top_need
-            if best is None or benefit > best.benefit + 1e-12:
-                best = _Pick(service, benefit, treats)
-        if best is None or best.benefit <= 0:
+            benefit = sum(remaining[c] * e for c, e in links if c in remaining)
+            benefit += effects.service_boosts.get(service_id, 0.0) * top_need
+            if best_id is None or benefit > best_benefit + 1e-12:
+                best_id, best_benefit = service_id, benefit
+        if best_id is None or best_benefit <= 0:
             break
+        best = _Pick(kb.services[best_id], best_benefit,
+                     {c: remaining[c] * e for c, e in treatments[best_id] if c in remaining})
         first_benefit = first_benefit or best.benefit
         if best.benefit < MIN_SHARE * first_benefit:
             break
@@ -168,7 +170,7 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
         s = p.service
         treats = sorted(p.treats, key=lambda c: (-p.treats[c], c))
         results.append(
-            ServiceResult.make(
+            ServiceResult(
                 id=s.id,
                 name=s.name,
                 category=s.category,

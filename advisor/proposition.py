@@ -8,7 +8,7 @@ service development, onboarding, monitoring, value delivery and recognition.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Self
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,11 +23,6 @@ MEASURES_PER_SERVICE = 3
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @classmethod
-    def make(cls, **data: object) -> "Self":
-        """Build from values the engine already checked (no validation: this is the hot path)."""
-        return cls.model_construct(**data)
 
 
 class GroupStatement(_Model):
@@ -141,13 +136,13 @@ def build_value_proposition(
 ) -> ValueProposition:
     """Everything the next flywheel steps need, built from the diagnosis."""
     if not services:
-        return ValueProposition.make(
+        return ValueProposition(
             summary="No symptom was recognised with enough confidence to prescribe services; interview further.",
             stakeholders=[],
             outcomes=[],
             quick_wins=[],
             success_measures=[],
-            next_stages=NextStages.make(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
+            next_stages=NextStages(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
         )
     statements = _group_statements(kb, case, symptoms, services)
     outcomes = _outcomes(kb, services)
@@ -162,7 +157,7 @@ def build_value_proposition(
         f"; {len(outcomes)} outcome(s) are promised, with "
         f"{len(quick)} short-term win(s) and success measured by {len(measures)} indicator(s)."
     )
-    return ValueProposition.make(
+    return ValueProposition(
         summary=summary,
         stakeholders=statements,
         outcomes=outcomes,
@@ -198,7 +193,7 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
         capability = _capability(kb, service.id)
         group_name = kb.groups[group].name.lower() if group in kb.groups else group.replace("_", " ")
         result.append(
-            GroupStatement.make(
+            GroupStatement(
                 group=group,
                 group_name=group_name,
                 stakeholders=sorted(set(by_group[group]["names"])),  # type: ignore[arg-type]
@@ -235,7 +230,7 @@ def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[Prom
         for outcome in service.outcomes:
             found.setdefault(outcome, []).append(service.id)
     result = [
-        PromisedOutcome.make(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
+        PromisedOutcome(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
         for o, s in found.items()
     ]
     order = {"short": 0, "medium": 1, "long": 2}
@@ -253,7 +248,7 @@ def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]
             m = kb.measures[measure_id]
             baseline = case.baselines.get(measure_id)
             result.append(
-                SuccessMeasure.make(
+                SuccessMeasure(
                     measure=m.id,
                     name=m.name,
                     service=service.id,
@@ -273,7 +268,7 @@ def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]
 
 def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures: list[SuccessMeasure]) -> NextStages:
     development = [
-        DevelopmentItem.make(
+        DevelopmentItem(
             service=s.id,
             approach=s.approach,
             wave=s.wave,
@@ -284,7 +279,7 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         for s in services
     ]
     onboarding = [
-        OnboardingItem.make(
+        OnboardingItem(
             service=s.id,
             pilot_group=list(kb.services[s.id].pilot_with) or ["project_managers"],
             change_actions=list(kb.services[s.id].change_actions)
@@ -293,24 +288,24 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         for s in services
         if s.wave == "now"
     ] or [
-        OnboardingItem.make(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
+        OnboardingItem(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
                        change_actions=list(kb.services[services[0].id].change_actions))
     ]
     monitoring = []
     for s in services:
         own = [m for m in measures if m.service == s.id and m.layer == "service_delivery"] or [m for m in measures if m.service == s.id]
         if own:
-            monitoring.append(MonitoringItem.make(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
+            monitoring.append(MonitoringItem(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
     value_measures = [m.measure for m in measures if m.layer == "value_delivery"]
     recognition_measures = [m.measure for m in measures if m.layer == "value_recognition"]
     delivery = [
-        ReportingItem.make(
+        ReportingItem(
             what="Outcome scorecard: each promised outcome against its baseline, with the services behind it",
             to=["executives", "portfolio_managers"],
             cadence="quarterly",
             measures=value_measures,
         ),
-        ReportingItem.make(
+        ReportingItem(
             what="Service delivery report: SLA compliance, red/amber/green per service",
             to=["project_managers", "functional_managers"],
             cadence="monthly",
@@ -318,14 +313,14 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         ),
     ]
     recognition = [
-        ReportingItem.make(
+        ReportingItem(
             what="Value perception survey by customer group, and a value story of the month",
             to=["executives", "project_managers", "functional_managers"],
             cadence="quarterly",
             measures=recognition_measures,
         )
     ]
-    return NextStages.make(
+    return NextStages(
         service_development=development,
         service_onboarding=onboarding,
         service_monitoring=monitoring,
