@@ -66,11 +66,18 @@ def cmd_kb_validate(args: argparse.Namespace) -> int:
     from .knowledge import load_knowledge
 
     kb = load_knowledge(args.kb or ())
-    counts = ", ".join(f"{n} {k}s" for k, n in kb.counts().items())
+    counts = ", ".join(f"{n} {_plural(k, n)}" for k, n in kb.counts().items())
     print(f"knowledge {kb.version} is sound: {counts}")
     if warnings and not args.warnings:
         _err(f"{len(warnings)} warning(s); --warnings lists them")
     return ExitCode.OK
+
+
+def _plural(kind: str, n: int) -> str:
+    word = kind.replace("_", " ")
+    if n == 1:
+        return word
+    return word[:-1] + "ies" if word.endswith("y") else word + ("es" if word.endswith("ch") else "s")
 
 
 def cmd_kb_stats(args: argparse.Namespace) -> int:
