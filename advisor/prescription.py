@@ -139,29 +139,19 @@ def _ensure_quick_win(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str], n
 def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: RuleEffects) -> list[ServiceResult]:
     maturity = maturity_of(context)
     ordered = sorted(range(len(picks)), key=lambda i: (-picks[i].benefit if not picks[i].reason.startswith("prereq") else 0.0, i))
-    wave: dict[str, int] = {}
     by_id = {p.service.id: p for p in picks}
-
-    def wave_of(service_id: str) -> int:
-        if service_id not in wave:
-            service = by_id[service_id].service
-            gap = service.min_maturity - maturity
-            level = 0 if gap <= 0 else 1 if gap == 1 else 2
-            for required in service.requires:
-                if required in by_id:
-                    level = max(level, min(2, wave_of(required) + 1))
-            wave[service_id] = level
-        return wave[service_id]
-
-    for p in picks:
-        wave_of(p.service.id)
-    # a handful per wave: overflow moves on, in priority order
+    rank = {picks[i].service.id: r for r, i in enumerate(ordered)}
+    wave: dict[str, int] = {}
     counts = [0, 0, 0]
-    for i in ordered:
-        service_id = picks[i].service.id
-        level = wave[service_id]
+    for service_id in _prerequisites_first(by_id, rank):
+        service = by_id[service_id].service
+        gap = service.min_maturity - maturity
+        level = 0 if gap <= 0 else 1 if gap == 1 else 2
+        for required in service.requires:
+            if required in wave:
+                level = max(level, min(2, wave[required] + 1))
         while level < 2 and counts[level] >= WAVE_SIZE[WAVES[level]]:
-            level += 1
+            level += 1  # a handful per wave: overflow moves on
         wave[service_id] = level
         counts[level] += 1
     results = []
@@ -187,6 +177,23 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
             )
         )
     return results
+
+
+def _prerequisites_first(by_id: dict[str, _Pick], rank: dict[str, int]) -> list[str]:
+    """Services in priority order, except that a prerequisite always comes before what needs it."""
+    waiting = {sid: {r for r in p.service.requires if r in by_id} for sid, p in by_id.items()}
+    ready = sorted((rank[sid], sid) for sid, needs in waiting.items() if not needs)
+    order: list[str] = []
+    while ready:
+        _, sid = ready.pop(0)
+        order.append(sid)
+        for other, needs in waiting.items():
+            if sid in needs:
+                needs.discard(sid)
+                if not needs and other not in order:
+                    ready.append((rank[other], other))
+                    ready.sort()
+    return order + sorted((sid for sid in by_id if sid not in order), key=rank.__getitem__)
 
 
 def _rationale(kb: KnowledgeBase, pick: _Pick, treats: list[str], maturity: int) -> str:

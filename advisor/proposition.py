@@ -123,8 +123,10 @@ def _target(measure, baseline: float | None) -> str:  # type: ignore[no-untyped-
 
 def _capability(kb: "KnowledgeBase", service_id: str) -> str:
     service = kb.services[service_id]
-    first = service.description.split(". ")[0].rstrip(".")
-    return first[0].lower() + first[1:] if first else service.name.lower()
+    if service.capability:
+        return service.capability
+    deliverables = [d[0].lower() + d[1:] for d in service.deliverables[:2]]
+    return " and ".join(deliverables) if deliverables else service.name.lower()
 
 
 def build_value_proposition(

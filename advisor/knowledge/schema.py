@@ -81,6 +81,8 @@ class Service(Node):
     """A PMO service (one of the Practice Guide's 26, or an organisation's own)."""
 
     number: int | None = None
+    capability: str = ""
+    """What the customer gets, as a phrase: "our <service> provides <capability>"."""
     category: Literal["strategic", "tactical", "operational"]
     deliverables: tuple[str, ...] = Field(min_length=1)
     effort: Literal["low", "medium", "high"]

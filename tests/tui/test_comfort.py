@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
@@ -17,7 +20,9 @@ async def test_help_lists_every_key(advisor, sessions, listening_session):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query(Static)[1].render())
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#keys", Static).content)
+        text = console.export_text()
         for key in ("Ctrl+Q", "Ctrl+P", "F4", "Ctrl+N", "Ctrl+T", "Edit baseline", "Unsure", "Reject", "Other symptom"):
             assert key in text, key
         await pilot.press("escape")
