@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 AnswerValue = Literal["yes", "no", "unsure", "skip"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure", "skip")
-LEADING = 6
+LEADING = 3
 """How many leading causes a question is meant to inform."""
 MIN_GAIN = 0.03
 """Below this expected information gain (bits) no question is worth asking."""

@@ -73,14 +73,19 @@ class CauseScore:
     terms: list[Term]
     chain: list[str] = field(default_factory=list)
     pain_weights: list[float] = field(default_factory=list)
-    supported: bool = False
-    """Some evidence (or a causal link to supported causes) raises this cause."""
+    evidence: float = 0.0
+    """Net log-factor of the evidence and causal links (not the prior, not rules)."""
 
     def add(self, term: Term) -> None:
         self.log_odds += term.log_factor
         self.terms.append(term)
-        if term.kind in ("supports", "chain") and term.log_factor > 0:
-            self.supported = True
+        if term.kind in ("supports", "conflicts", "chain"):
+            self.evidence += term.log_factor
+
+    @property
+    def supported(self) -> bool:
+        """On balance, the evidence raises this cause."""
+        return self.evidence > 1e-9
 
     @property
     def weight(self) -> float:
