@@ -14,7 +14,6 @@ from advisor.errors import AdvisorError
 from advisor.fileio import write_atomic
 
 from .commands import AdvisorCommands
-from .widgets import AnswerHistory, MeasurePanel, ReadingsLog
 from .engagement import Engagement, slugify
 from .screens import (
     DiagnosingScreen,
@@ -28,6 +27,7 @@ from .screens import (
     StakeholderModal,
     StartScreen,
 )
+from .screens.help import key_sections
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -57,6 +57,15 @@ class AdvisorApp(App[None]):
         Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the session (also done after every change)"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark theme"),
     ]
+
+    class Exported(Message):
+        """The export worker finished: ``error`` is None when the file was written."""
+
+        def __init__(self, path: Path, fmt: str, error: str | None = None) -> None:
+            super().__init__()
+            self.path = path
+            self.fmt = fmt
+            self.error = error
 
     def __init__(self, engagement: Engagement, theme: str = THEMES[0]) -> None:
         super().__init__()
@@ -119,18 +128,8 @@ class AdvisorApp(App[None]):
     # ------------------------------------------------------------ actions
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen([
-            ("Everywhere", [*self.BINDINGS, PALETTE_KEY]),
-            ("Listening", ListeningScreen.BINDINGS),
-            ("Listening: reviewing readings (Tab)", ReadingsLog.BINDINGS),
-            ("Diagnosing", DiagnosingScreen.BINDINGS),
-            ("Diagnosing: earlier answers (a)", AnswerHistory.BINDINGS),
-            ("Results", ResultsScreen.BINDINGS),
-            ("Results: success measures", MeasurePanel.BINDINGS),
-            ("Start and setup", StartScreen.BINDINGS + SetupScreen.BINDINGS),
-        ]))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(key_sections([*self.BINDINGS, PALETTE_KEY])))
 
     def action_new_stakeholder(self) -> None:
         if not self.engagement.started:
@@ -172,27 +171,15 @@ class AdvisorApp(App[None]):
 
     def export_report(self, request: ExportRequest | None) -> None:
         """Export in a worker; the next export offers the same folder, name and format."""
-        if request is not None:
+        if request is not None and self.engagement.started:
             self._last_export = request
-            self._export(request)
-
-    class Exported(Message):
-        """The export worker finished: ``error`` is None when the file was written."""
-
-        def __init__(self, path: Path, fmt: str, error: str | None = None) -> None:
-            super().__init__()
-            self.path = path
-            self.fmt = fmt
-            self.error = error
+            self._export(request, self.engagement.detached())
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, request: ExportRequest) -> None:
-        """Diagnose and write the report off the UI thread; report back by message."""
+    def _export(self, request: ExportRequest, session: "InterviewSession") -> None:
+        """Diagnose (a copy of) the session and write the report off the UI thread; report back by message."""
         from advisor.batch import render
 
-        session = self.engagement.session
-        if session is None:
-            return
         try:
             write_atomic(request.path, render(session.diagnosis(), request.fmt))
         except OSError as exc:

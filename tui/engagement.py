@@ -121,6 +121,15 @@ class Engagement:
         known = self.advisor.knowledge.groups.get(group)
         return known.name if known is not None else group.replace("_", " ").capitalize()
 
+    def detached(self) -> "InterviewSession":
+        """A copy of the session for a worker thread, so the UI can go on changing the original."""
+        session = self._live()
+        copy = type(session)(self.advisor, session.case)
+        copy.answers = dict(session.answers)
+        copy.rejected = set(session.rejected)
+        copy.added = {k: list(v) for k, v in session.added.items()}
+        return copy
+
     def readings(self, text: str) -> "list[ClauseMatch]":
         """The symptoms a statement was read as (cached: listening is deterministic)."""
         if text not in self._readings:

@@ -48,7 +48,7 @@ class DiagnosingScreen(StageScreen):
                 yield AnswerHistory(id="answers")
             with Vertical(id="side"):
                 yield Static("Differential", classes="panel-title")
-                yield Differential(id="differential", limit=8)
+                yield Differential(id="differential")
         yield Footer()
 
     def refresh_view(self) -> None:

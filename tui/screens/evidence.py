@@ -9,11 +9,11 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import Collapsible, Static
 
 from ..widgets import bar
+from ..widgets.text import aligned_rows
 
 if TYPE_CHECKING:
     from advisor.models import CauseResult, Diagnosis
@@ -21,17 +21,6 @@ if TYPE_CHECKING:
 KIND_TITLES = {"supports": "Evidence for", "conflicts": "Evidence against", "rule": "Rules fired",
                "chain": "Causal chain", "prior": "Before any evidence"}
 _FACTOR = re.compile(r"\s+x\d+(?:\.\d+)?$")
-
-
-def _rows(items: Iterable[tuple[str, str]], marker_style: str = "bold", text_style: str = "") -> Table:
-    """A two-column grid: a short marker (a factor, a bullet) and text that wraps beside it."""
-    grid = Table.grid(padding=(0, 1), pad_edge=False)
-    grid.add_column(width=1)
-    grid.add_column(no_wrap=True, style=marker_style)
-    grid.add_column(ratio=1, style=text_style)
-    for marker, text in items:
-        grid.add_row("", marker, text)
-    return grid
 
 
 def _section(title: str, body: RenderableType) -> list[RenderableType]:
@@ -56,17 +45,17 @@ def cause_text(cause: "CauseResult") -> Group:
     for kind, title in KIND_TITLES.items():
         items = [i for i in cause.explanation if i.kind == kind]
         if items:
-            parts += _section(title, _rows((f"×{i.factor:.2f}", _FACTOR.sub("", i.text)) for i in items))
+            parts += _section(title, aligned_rows((f"×{i.factor:.2f}", _FACTOR.sub("", i.text)) for i in items))
     quotes: list[str] = []
     for item in cause.explanation:
         if item.quote and item.quote not in quotes:
             quotes.append(item.quote)
     if quotes:
-        parts += _section("In their words", _rows(((" ", f"“{q}”") for q in quotes[:4]), text_style="italic"))
+        parts += _section("In their words", aligned_rows((("", f"“{q}”") for q in quotes[:4]), text_style="italic"))
     if cause.chain:
-        parts += _section("Linked", _rows(("·", c) for c in cause.chain))
+        parts += _section("Linked", aligned_rows(("·", c) for c in cause.chain))
     if cause.confirm_by:
-        parts += _section("To confirm", _rows(("·", c) for c in cause.confirm_by))
+        parts += _section("To confirm", aligned_rows(("·", c) for c in cause.confirm_by))
     return Group(*parts)
 
 
@@ -93,7 +82,7 @@ def measure_detail(diagnosis: "Diagnosis", number: int) -> Group:
     baseline = m.baseline if isinstance(m.baseline, str) else f"{m.baseline:g} {m.unit}".strip()
     rows = [("service", service), ("baseline", baseline), ("target", m.target), ("formula", m.formula),
             ("cadence", f"{m.cadence}, from {m.data_source}, owned by {m.owner}")]
-    return Group(Text(m.name, style="bold"), _rows(rows, marker_style="dim"))
+    return Group(Text(m.name, style="bold"), aligned_rows(rows, marker_style="dim"))
 
 
 def value_text(diagnosis: "Diagnosis") -> Group:
@@ -101,9 +90,9 @@ def value_text(diagnosis: "Diagnosis") -> Group:
     proposition = diagnosis.value_proposition
     parts: list[RenderableType] = []
     if proposition.stakeholders:
-        parts += _section("For each customer group", _rows(("·", g.statement) for g in proposition.stakeholders))
+        parts += _section("For each customer group", aligned_rows(("·", g.statement) for g in proposition.stakeholders))
     if proposition.quick_wins:
-        parts += _section("Quick wins", _rows(("·", w) for w in proposition.quick_wins))
+        parts += _section("Quick wins", aligned_rows(("·", w) for w in proposition.quick_wins))
     return Group(*parts)
 
 
@@ -114,6 +103,6 @@ def health_text(diagnosis: "Diagnosis") -> Group:
     parts: list[RenderableType] = []
     for finding in diagnosis.pmo_health:
         parts.append(Text.assemble((f"{bar(finding.confidence, 10)} {finding.confidence:4.0%}  ", "bold"), (finding.name, "bold")))
-        rows = [("signs", ", ".join(finding.signs))] + [("“", f"{q.text}” ({q.stakeholder})") for q in finding.quotes]
-        parts.append(_rows(rows, marker_style="dim"))
+        rows = [("signs", ", ".join(finding.signs))] + [("", f"“{q.text}” ({q.stakeholder})") for q in finding.quotes]
+        parts.append(aligned_rows(rows, marker_style="dim"))
     return Group(*parts)

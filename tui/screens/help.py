@@ -7,9 +7,12 @@ from typing import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from ..widgets.text import aligned_rows
 
 KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "up": "↑", "down": "↓", "tab": "Tab"}
 
@@ -27,13 +30,34 @@ def key_label(keys: str) -> str:
     return " / ".join(out)
 
 
-def key_lines(title: str, bindings: Iterable[BindingType]) -> list[Content]:
-    """A titled block of 'key  description' lines."""
-    lines = [Content.styled(title, "bold $accent")]
-    for binding in bindings:
-        if isinstance(binding, Binding) and binding.description:
-            lines.append(Content.assemble("  ", (f"{key_label(binding.key):<16}", "bold"), binding.tooltip or binding.description))
-    return lines + [Content("")]
+def key_block(title: str, bindings: Iterable[BindingType]) -> list[RenderableType]:
+    """A titled block of 'key  description · tooltip' rows."""
+    rows = [
+        (key_label(b.key), f"{b.description} · {b.tooltip}" if b.tooltip else b.description)
+        for b in bindings if isinstance(b, Binding) and b.description
+    ]
+    return [Text(title, style="bold"), aligned_rows(rows, marker_width=14), Text("")]
+
+
+def key_sections(everywhere: list[BindingType]) -> list[tuple[str, Iterable[BindingType]]]:
+    """Every key of the interview, by where it works (``everywhere``: the app's own keys)."""
+    from ..widgets import AnswerHistory, MeasurePanel, ReadingsLog
+    from .diagnosing import DiagnosingScreen
+    from .listening import ListeningScreen
+    from .results import ResultsScreen
+    from .setup import SetupScreen
+    from .start import StartScreen
+
+    return [
+        ("Everywhere", everywhere),
+        ("Listening", ListeningScreen.BINDINGS),
+        ("Listening: reviewing readings (Tab)", ReadingsLog.BINDINGS),
+        ("Diagnosing", DiagnosingScreen.BINDINGS),
+        ("Diagnosing: earlier answers (a)", AnswerHistory.BINDINGS),
+        ("Results", ResultsScreen.BINDINGS),
+        ("Results: success measures", MeasurePanel.BINDINGS),
+        ("Start and setup", [*StartScreen.BINDINGS, *SetupScreen.BINDINGS]),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -46,11 +70,11 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        lines: list[Content] = []
+        blocks: list[RenderableType] = []
         for title, bindings in self.sections:
-            lines += key_lines(title, bindings)
+            blocks += key_block(title, bindings)
         with Vertical(classes="dialog wide tall"):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
-                yield Static(Content("\n").join(lines))
+                yield Static(Group(*blocks), id="keys")
             yield Static("Esc closes · Ctrl+P opens the command palette", classes="dialog-keys")

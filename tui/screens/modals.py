@@ -52,6 +52,7 @@ class NewStakeholder:
 class StakeholderModal(ModalScreen[NewStakeholder | None]):
     """Name and customer group of the next stakeholder to interview."""
 
+    AUTO_FOCUS = "#name"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, groups: list[tuple[str, str]], taken: set[str]) -> None:
@@ -76,7 +77,10 @@ class StakeholderModal(ModalScreen[NewStakeholder | None]):
 
     @on(Select.Changed, "#group")
     def _group_chosen(self) -> None:
-        self.query_one("#ok", Button).focus()
+        """A group chosen by the consultant (not the initial value) moves on to the button."""
+        select = self.query_one("#group", Select)
+        if self.focused is not None and (self.focused is select or select in self.focused.ancestors):
+            self.query_one("#ok", Button).focus()
 
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:

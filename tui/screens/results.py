@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +17,7 @@ from .base import StageScreen
 from .evidence import cause_panels, health_text, measure_detail, service_detail, value_text
 
 if TYPE_CHECKING:
+    from advisor.interview import InterviewSession
     from advisor.models import Diagnosis
 
 WAVES = {"now": "Now", "next": "Next", "later": "Later"}
@@ -70,15 +72,18 @@ class ResultsScreen(StageScreen):
 
     def refresh_view(self) -> None:
         super().refresh_view()
+        self.compute()
+
+    def compute(self) -> None:
+        """Diagnose a copy of the session in a worker; the result comes back as a message."""
         if self.engagement.started:
-            self.compute()
+            self._diagnose(self.engagement.detached())
 
     @work(thread=True, exclusive=True, group="diagnosis")
-    def compute(self) -> None:
-        """Diagnose off the UI thread; the result comes back as a message."""
-        session = self.engagement.session
-        if session is not None:
-            self.post_message(self.Diagnosed(session.diagnosis()))
+    def _diagnose(self, session: "InterviewSession") -> None:
+        diagnosis = session.diagnosis()
+        if not get_current_worker().is_cancelled:  # a newer diagnosis is on its way
+            self.post_message(self.Diagnosed(diagnosis))
 
     @on(Diagnosed)
     def _show(self, event: Diagnosed) -> None:

@@ -34,15 +34,16 @@ class Differential(Widget):
     """Leading causes, two lines each: the name, then a bar, the percentage and the last change."""
 
     DEFAULT_CSS = """
-    Differential { height: auto; padding: 0 1; }
+    Differential { height: 1fr; padding: 0 1; }
     """
 
-    rows: reactive[tuple[CauseRow, ...]] = reactive((), layout=True)
+    rows: reactive[tuple[CauseRow, ...]] = reactive(())
     """Set by the screen after every change (attributes down)."""
 
-    def __init__(self, *, limit: int = 6, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, limit: int = 12, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.limit = limit
+        """At most this many causes; fewer when the widget is not tall enough for them."""
         self._before: dict[str, float] = {}
 
     def watch_rows(self, old: tuple[CauseRow, ...], new: tuple[CauseRow, ...]) -> None:
@@ -51,7 +52,8 @@ class Differential(Widget):
             self._before = {r.id: r.confidence for r in old}
 
     def render(self) -> Content:
-        rows = self.rows[: self.limit]
+        fits = max(self.content_region.height // 2, 1) if self.content_region.height else self.limit
+        rows = self.rows[: min(self.limit, fits)]
         if not rows:
             return Content.styled("No evidence yet.\nCauses appear as the\nstakeholder speaks.", "dim")
         width = max(self.content_region.width or self.size.width, 20)
@@ -78,6 +80,3 @@ class Differential(Widget):
         if change == 0:
             return ""
         return Content.styled(f" {'▲' if change > 0 else '▼'}{abs(change)}", "$success" if change > 0 else "$error")
-
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
-        return 2 * len(self.rows[: self.limit]) or 3
