@@ -20,7 +20,7 @@ from .models import (
 )
 from .prescription import prescribe
 from .proposition import build_value_proposition
-from .reasoning import CauseScore, Evidence, RuleEffects, apply_rules, differential
+from .reasoning import SHOWN_MIN_FACTOR, CauseScore, Evidence, RuleEffects, apply_rules, differential
 
 if TYPE_CHECKING:
     from .interview import InterviewSession
@@ -170,6 +170,7 @@ class Advisor:
                 "rule": t.rule,
             }
             for t in sorted(score.terms, key=_term_order)
+            if t.kind != "chain" or t.log_factor >= math.log(SHOWN_MIN_FACTOR)
         ]
         return CauseResult(
             id=cause.id,
@@ -178,7 +179,7 @@ class Advisor:
             confidence=round(score.confidence, ROUND),
             prior=cause.prior,
             explanation=items,  # validated as ExplanationItem in one pass
-            chain=sorted(set(score.chain)),
+            chain=[f"{self.knowledge.name(a)} -> {self.knowledge.name(b)}" for a, b in sorted(set(score.chain))],
             confirm_by=list(cause.confirm_by),
         )
 

@@ -62,9 +62,10 @@ def approach_for(service: Service, maturity: int, preferred: str | None = None) 
 
 def horizon_of(kb: KnowledgeBase, service: Service, treats: list[str]) -> str:
     """When customers feel it: the earliest horizon of the outcomes it delivers against these causes."""
-    undermined = {o for c in treats for o in kb.causes[c].undermines}
-    relevant = [o for o in service.delivers if o in undermined] or list(service.delivers)
-    horizons = [kb.outcomes[o].horizon[0] for o in relevant if o in kb.outcomes]
+    table = kb.horizons
+    horizons = [table[(service.id, c)] for c in treats if (service.id, c) in table]
+    if not horizons and (service.id, None) in table:
+        horizons = [table[(service.id, None)]]
     if service.time_to_value_weeks <= 8:
         horizons.append("short")
     elif service.time_to_value_weeks > 39:

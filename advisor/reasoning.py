@@ -36,6 +36,10 @@ PRIOR_WEIGHT = 0.5
 CHAIN_UP = 0.6
 """How much of a proximate cause's gain flows back to the root cause behind it."""
 CHAIN_DOWN = 0.3
+CHAIN_MIN_FACTOR = 1.0
+"""Causal links that would move a cause by less than this are left out."""
+SHOWN_MIN_FACTOR = 1.05
+"""Explanations leave out causal-link lines that move a cause by less than this."""
 """How much of a root cause's gain flows on to the proximate cause it produces."""
 _EPS = 0.01
 
@@ -71,7 +75,8 @@ class CauseScore:
     id: str
     log_odds: float
     terms: list[Term]
-    chain: list[str] = field(default_factory=list)
+    chain: list[tuple[str, str]] = field(default_factory=list)
+    """(root cause, proximate cause) links that moved this cause."""
     pain_weights: list[float] = field(default_factory=list)
     evidence: float = 0.0
     """Net log-factor of the evidence and causal links (not the prior, not rules)."""
@@ -241,21 +246,21 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     updates: list[tuple[str, Term]] = []
     for root in kb.causes.values():
         for proximate, strength in sorted(root.contributes_to.items()):
+            linked = False
             if gain[proximate] > 0:
                 factor = 1.0 + CHAIN_UP * strength * gain[proximate]
-                updates.append(
-                    (root.id, Term("chain", f"may lie behind {kb.name(proximate)}, which the evidence supports x{factor:.2f}", math.log(factor)))
-                )
+                if factor >= CHAIN_MIN_FACTOR:
+                    text = f"may lie behind {kb.name(proximate)}, which the evidence supports x{factor:.2f}"
+                    updates.append((root.id, Term("chain", text, math.log(factor))))
+                    linked = True
             if gain[root.id] > 0:
                 factor = 1.0 + CHAIN_DOWN * strength * gain[root.id]
-                updates.append(
-                    (proximate, Term("chain", f"{kb.name(root.id)}, which the evidence supports, tends to cause it x{factor:.2f}", math.log(factor)))
-                )
+                if factor >= CHAIN_MIN_FACTOR:
+                    text = f"{kb.name(root.id)}, which the evidence supports, tends to cause it x{factor:.2f}"
+                    updates.append((proximate, Term("chain", text, math.log(factor))))
+                    linked = True
+            if linked:
+                scores[root.id].chain.append((root.id, proximate))
+                scores[proximate].chain.append((root.id, proximate))
     for cause_id, term in updates:
         scores[cause_id].add(term)
-    for root in kb.causes.values():
-        for proximate in sorted(root.contributes_to):
-            if gain[root.id] > 0 or gain[proximate] > 0:
-                link = f"{kb.name(root.id)} -> {kb.name(proximate)}"
-                scores[root.id].chain.append(link)
-                scores[proximate].chain.append(link)

@@ -47,7 +47,7 @@ class KnowledgeBase:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "graph")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "graph", "_names", "horizons")}
 
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
@@ -62,15 +62,35 @@ class KnowledgeBase:
                 return kind
         return None
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {i: getattr(n, "name", i) for nodes in self.nodes_by_kind.values() for i, n in nodes.items()}
+
     def name(self, node_id: str) -> str:
-        node = self.node(node_id)
-        return getattr(node, "name", node_id) if node is not None else node_id
+        """The display name of any node (its id when unknown)."""
+        return self._names.get(node_id, node_id)
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per kind, plus rules."""
         counts = {kind: len(nodes) for kind, nodes in self.nodes_by_kind.items()}
         counts["rule"] = len(self.rules)
         return counts
+
+    @cached_property
+    def horizons(self) -> dict[tuple[str, str | None], str]:
+        """(service, cause) -> the earliest horizon of the outcomes the service delivers against the
+        cause; (service, None) -> the earliest horizon of everything it delivers."""
+        order = {"short": 0, "medium": 1, "long": 2}
+        table: dict[tuple[str, str | None], str] = {}
+        for service in self.services.values():
+            delivered = [self.outcomes[o].horizon[0] for o in service.delivers if o in self.outcomes]
+            if delivered:
+                table[(service.id, None)] = min(delivered, key=order.__getitem__)
+            for cause in self.causes.values():
+                relevant = [self.outcomes[o].horizon[0] for o in service.delivers if o in cause.undermines and o in self.outcomes]
+                if relevant:
+                    table[(service.id, cause.id)] = min(relevant, key=order.__getitem__)
+        return table
 
     @cached_property
     def treatments(self) -> dict[str, tuple[tuple[str, float], ...]]:
