@@ -34,8 +34,13 @@ def cache_dir() -> Path | None:
 
 
 def knowledge_key(folders: Iterable[Path], extra: str = "") -> str:
-    """A fingerprint of the knowledge folders' files (path, size, mtime) and this program."""
+    """A fingerprint of the knowledge folders' files (path, size, mtime) and of this program's own
+    source files, so neither a knowledge edit nor a code change can load a stale index."""
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{extra}".encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        stat = source.stat()
+        digest.update(f"{source.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     for folder in folders:
         folder = Path(folder).resolve()
         digest.update(str(folder).encode())

@@ -59,6 +59,7 @@ class Advisor:
 
         knowledge, matcher = cached(knowledge_key([default_knowledge_dir(), *dirs]), build)
         advisor = cls(knowledge)
+        matcher.params = advisor.match_params  # the calibration is code, not cached data
         advisor.__dict__["matcher"] = matcher
         return advisor
 

@@ -49,10 +49,12 @@ class MatchParams:
     alias_floor: float = 0.2
     """Alias coverage below this counts for nothing."""
     alias_min_stems: int = 2
+    alias_top: int = 1
+    """The alias signal is the mean of a symptom's this-many best alias similarities."""
     overlap_scale: float = 14.0
     """IDF mass of shared vocabulary at which the overlap signal reaches 1 - 1/e."""
     overlap_weight: float = 0.5
-    threshold: float = 0.35
+    threshold: float = 0.3
     """Below this score a match is too weak to be evidence."""
 
 
@@ -171,18 +173,21 @@ class SymptomMatcher:
                         fired[i].append((cue, start))
         idf = self.idf
         negated = bool(present & NEGATIONS)
-        best_alias: dict[int, tuple[float, int]] = {}
         rows = {row for t in present for row in self._alias_index.get(t, ())}
         norm = math.sqrt(sum(idf[t] ** 2 for t in present if idf.get(t, 0.0) >= MIN_OVERLAP_IDF)) or 1.0
+        similar: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for row in rows:
             i, alias, mass, needs_negation, _ = self._alias_table[row]
             if needs_negation and not negated:
                 continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
             common = alias & present
             if len(common) >= p.alias_min_stems:
-                coverage = sum(idf[t] ** 2 for t in common) / (mass * norm)
-                if coverage > best_alias.get(i, (0.0, -1))[0]:
-                    best_alias[i] = (coverage, row)
+                similar[i].append((sum(idf[t] ** 2 for t in common) / (mass * norm), row))
+        best_alias: dict[int, tuple[float, int]] = {}
+        for i, found in similar.items():
+            found.sort(reverse=True)
+            top = [c for c, _ in found[: p.alias_top]]
+            best_alias[i] = (sum(top) / p.alias_top, found[0][1])
         results = []
         for i in set(fired) | {i for i, (c, _) in best_alias.items() if c > p.alias_floor}:
             coverage, row = best_alias.get(i, (0.0, -1))

@@ -13,7 +13,7 @@ from tui.engagement import recent_sessions, slugify
 from tui.screens import DiagnosingScreen, ListeningScreen, StartScreen
 from tui.widgets import AnswerHistory, EngagementBar, ReadingsLog
 
-from tui_helpers import SIZE, THEME
+from tui_helpers import options, SIZE, STATEMENTS, THEME
 
 
 async def test_a_killed_interview_loses_nothing(advisor, sessions, listening_session):
@@ -40,7 +40,7 @@ async def test_a_killed_interview_loses_nothing(advisor, sessions, listening_ses
         assert isinstance(resumed.screen, DiagnosingScreen)
         assert resumed.screen.question.symptom_id == next_question.symptom_id
         history = resumed.screen.query_one(AnswerHistory)
-        assert [o.id for o in history._options] == asked
+        assert [o.id for o in options(history)] == asked
         await pilot.press("u")
         await pilot.press("z")  # undo history survives the restart too
         await pilot.press("z")
@@ -57,7 +57,7 @@ async def test_resume_with_statements_goes_back_to_listening(advisor, sessions, 
         await pilot.pause()
         assert isinstance(app.screen, ListeningScreen)
         log = app.screen.query_one(ReadingsLog)
-        assert sum(1 for o in log._options if (o.id or "").startswith("h")) == 3
+        assert sum(1 for o in options(log) if (o.id or "").startswith("h")) == 3
         assert "acme.json" in str(app.screen.query_one(EngagementBar).render())
 
 
@@ -118,3 +118,20 @@ def test_session_files_are_named_after_the_case(advisor, sessions):
     second = Engagement(advisor, sessions)
     second.start("Acme", Context(), "Bo", "executives")
     assert (first.path.name, second.path.name) == ("acme.json", "acme-2.json")
+
+
+def test_undo_takes_back_context_stakeholder_and_baseline_changes_one_by_one(advisor, sessions, listening_session):
+    from advisor import Context
+    from tui.engagement import Engagement
+
+    engagement = Engagement(advisor, sessions, listening_session)
+    engagement.add_statement("Approvals take longer than the work")
+    engagement.add_stakeholder("Bo", "functional_managers")
+    engagement.set_baseline("any_measure", 3.0)
+    engagement.set_context("Acme Ltd", Context(pmo_maturity=4))
+    assert engagement.undo() and engagement.case.context.pmo_maturity == 2
+    assert engagement.undo() and "any_measure" not in engagement.case.baselines
+    assert engagement.undo() and engagement.stakeholder.name == "Ana Lopez"
+    assert engagement.undo() and engagement.case.statements()[-1][1] == STATEMENTS[-1]
+    saved = InterviewSession.load(engagement.path, advisor)
+    assert saved.case.statements() == listening_session.case.statements()

@@ -20,7 +20,7 @@ from tui.screens import (
 )
 from tui.widgets import AnswerHistory, Differential, MeasurePanel, ReadingsLog
 
-from tui_helpers import SIZE, STATEMENTS, THEME, settle, type_text
+from tui_helpers import options, SIZE, STATEMENTS, THEME, settle, type_text
 
 
 async def test_whole_interview_ends_in_the_exported_report(advisor, sessions, tmp_path):
@@ -53,7 +53,7 @@ async def test_whole_interview_ends_in_the_exported_report(advisor, sessions, tm
         assert [t for _, t in session.case.statements()] == STATEMENTS
         assert InterviewSession.load(path, advisor).case.statements() == session.case.statements()
         log = app.screen.query_one(ReadingsLog)
-        readings = [o.id for o in log._options if not o.disabled]
+        readings = [o.id for o in options(log) if not o.disabled]
         heard = {m.symptom for m in advisor.listen(STATEMENTS[0])}
         assert heard and {f"0:{s}" for s in heard} <= set(readings)
         assert app.screen.query_one(Differential).rows, "the differential shows the causes heard"

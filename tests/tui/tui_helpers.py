@@ -20,3 +20,8 @@ async def settle(app, pilot) -> None:
     """Let workers (diagnosis, export) finish and their messages arrive."""
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def options(option_list) -> list:
+    """Every option of an OptionList, in order."""
+    return [option_list.get_option_at_index(i) for i in range(option_list.option_count)]
