@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from .case import Case, Stakeholder
+from .case import Case, Context, Stakeholder
 from .errors import AdvisorError, SessionError
 from .fileio import write_atomic
 from .models import Diagnosis, Quote, TraceEntry
@@ -169,6 +169,42 @@ class InterviewSession:
         self.rejected.discard(symptom_id)
         self.added.setdefault(symptom_id, []).append(quote)
         self._invalidate()
+
+    def set_context(self, context: Context, name: str | None = None) -> None:
+        """Change the organisation's context (and optionally the engagement's name)."""
+        self._remember()
+        self.case.context = context
+        if name and name.strip():
+            self.case.case = name.strip()
+        self._invalidate(statements_changed=True)  # rules read the context
+
+    def add_stakeholder(self, name: str, role: str = "project_team_members") -> None:
+        """Add a stakeholder to interview next (statements come with :meth:`add_statement`)."""
+        name = name.strip()
+        if not name:
+            raise AdvisorError("a stakeholder needs a name")
+        if any(p.name == name for p in self.case.stakeholders):
+            raise AdvisorError(f"{name} is already in this engagement")
+        self._remember()
+        self.case.stakeholders.append(Stakeholder(name=name, role=role))
+        self._invalidate()
+
+    def set_baseline(self, measure_id: str, value: float | None) -> None:
+        """Today's value of a success measure (None clears it); targets follow from it."""
+        if measure_id not in self.advisor.knowledge.measures:
+            raise AdvisorError(f"unknown measure '{measure_id}'")
+        self._remember()
+        if value is None:
+            self.case.baselines.pop(measure_id, None)
+        else:
+            self.case.baselines[measure_id] = float(value)
+
+    def copy(self) -> "InterviewSession":
+        """An independent copy (for a worker thread, say); undo history included."""
+        twin = type(self)(self.advisor, self.case)
+        twin._restore(copy.deepcopy(self._snapshot()))
+        twin._undo = copy.deepcopy(self._undo)
+        return twin
 
     def undo(self) -> bool:
         """Take back the last change; False when there is nothing to undo."""

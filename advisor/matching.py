@@ -31,6 +31,15 @@ from rapidfuzz import fuzz, process
 from .knowledge.base import KnowledgeBase
 from .text import Lexicon, Sentence, content_stems, sentences
 
+LOCAL_NEGATIONS = frozenset({"not", "never"})
+NEGATION_REACH = 1
+"""How many words before a cue a negation still governs it."""
+TOPIC_SHARE = 0.25
+"""A denying clause must name at least this share of a symptom's name to deny it."""
+_VERDICTS = frozenset(content_stems(
+    "good bad fine great poor well ok okay solid decent excellent strong weak problem issue trouble worry concern"
+))
+"""Words that judge rather than name a topic: never a symptom's topic."""
 TYPO_CUTOFF = 90.0
 TYPO_MIN_LENGTH = 6
 NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "neither", "nor", "nowher"})
@@ -128,6 +137,13 @@ class SymptomMatcher:
                 for t in informative:
                     if self.idf[t] >= RARE_IDF:
                         self._alias_index[t].append(row)
+        # a denied clause that names a symptom's topic ("budget is not our problem") is evidence of absence
+        self._topic_index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, s in enumerate(kb.symptoms.values()):
+            topic = [t for t in set(self.stems(s.name)) if self.idf.get(t, 0.0) >= MIN_OVERLAP_IDF and t not in _VERDICTS]
+            mass = sum(self.idf[t] for t in topic)
+            for t in topic:
+                self._topic_index[t].append((i, self.idf[t] / mass))
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
 
@@ -204,14 +220,39 @@ class SymptomMatcher:
             if alias_part > 0:
                 matched += (f'"{self._alias_table[row][4]}"',)
             if cues:
-                is_denied = all(denied[start] for _, start in cues)
+                is_denied = all(denied[start] or self._negated(cue, start, stems) for cue, start in cues)
             else:
                 alias = self._alias_table[row][1]
                 flags = [denied[pos] for pos, t in enumerate(stems) if t in alias]
                 is_denied = sum(flags) * 2 > len(flags)
             results.append(ClauseMatch(self.symptom_ids[i], round(score, 4), not is_denied, sentence.text, matched))
+        if any(denied):
+            results += self._denied_topics(stems, denied, {m.symptom for m in results}, sentence.text)
         results.sort(key=lambda m: (-m.score, m.symptom))
         return results
+
+    @staticmethod
+    def _negated(cue: _Cue, start: int, stems: list[str]) -> bool:
+        """A complaint-shaped cue right after a negation ("testing never gets cut") is denied.
+
+        Cues that carry their own negation ("no resource plan", "nobody checked") describe a lack,
+        and the negation is part of the complaint."""
+        if cue.stem_set & NEGATIONS:
+            return False
+        return any(t in LOCAL_NEGATIONS for t in stems[max(0, start - NEGATION_REACH) : start])
+
+    def _denied_topics(self, stems: list[str], denied: list[bool], seen: set[str], text: str) -> list[ClauseMatch]:
+        """Symptoms whose topic a denying clause names: "budget is not our problem" denies budget overruns."""
+        said = {t for t, d in zip(stems, denied) if d}
+        share: dict[int, float] = defaultdict(float)
+        for t in said:
+            for i, part in self._topic_index.get(t, ()):
+                share[i] += part
+        return [
+            ClauseMatch(self.symptom_ids[i], round(0.4 + 0.4 * part, 4), False, text, ("denied topic",))
+            for i, part in share.items()
+            if part >= TOPIC_SHARE and self.symptom_ids[i] not in seen
+        ]
 
     def match_statement(self, statement: str) -> list[ClauseMatch]:
         """Matches of every sentence of a statement, strongest first per symptom."""

@@ -55,7 +55,7 @@ _DENIALS = [
         r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
         r"strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
-        r"[,.!)\s]*$"
+        r"(?:[.!)\s]*$|,)"
     ),
     re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$"),
     re.compile(r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
@@ -63,6 +63,9 @@ _DENIALS = [
     re.compile(r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b"),
     re.compile(r"\b(?:problem|issue) (?:is|was|s) not\b"),
     re.compile(r"\bnothing wrong with\b"),
+    re.compile(r"\b(?:would not|could not|can not|do not) (?:really )?say\b"),
+    re.compile(r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b"),
+    re.compile(r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)"),
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 GOOD_YAML = """\
 case: good-one
@@ -241,7 +241,7 @@ def test_schema_command_prints_the_case_schema(cli):
 
 
 def test_checked_in_schema_is_current(cli):
-    from conftest import ROOT
+    from support import ROOT
 
     checked_in = ROOT / "schema" / "case.schema.json"
     assert checked_in.read_text(encoding="utf-8") == cli("schema").stdout, (

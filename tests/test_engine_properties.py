@@ -126,7 +126,7 @@ def test_answers_move_the_differential(advisor):
 
 def test_diagnosis_json_round_trips(advisor):
     from advisor import Diagnosis, ValueProposition
-    from conftest import EXAMPLES
+    from support import EXAMPLES
 
     for path in sorted(EXAMPLES.iterdir()):
         diagnosis = advisor.diagnose(Case.from_file(path))

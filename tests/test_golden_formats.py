@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 CASE = ROOT / "tests" / "data" / "golden-case.yaml"

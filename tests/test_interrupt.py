@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT
+from support import ROOT
 
 CASE = """case: c{i}
 stakeholders:

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 REFERENCE = yaml.safe_load((ROOT.parent / "shared" / "reference" / "pmo-reference.yaml").read_text()) \
     if (ROOT.parent / "shared" / "reference" / "pmo-reference.yaml").exists() else None

@@ -27,6 +27,7 @@ from .screens import (
     StakeholderModal,
     StartScreen,
 )
+from .screens.base import StageScreen
 from .screens.help import key_sections
 
 if TYPE_CHECKING:
@@ -115,6 +116,18 @@ class AdvisorApp(App[None]):
         self.engagement.session = None
         self.engagement.path = None
         self.action_goto("setup")
+
+    def on_stage_screen_navigate(self, event: StageScreen.Navigate) -> None:
+        if event.stage == "home":
+            self.action_home()
+        else:
+            self.action_goto(event.stage)
+
+    def on_start_screen_new_engagement(self) -> None:
+        self.action_new_engagement()
+
+    def on_start_screen_resume(self, event: StartScreen.Resume) -> None:
+        self.resume(event.path)
 
     def resume(self, path: Path) -> None:
         """Continue a saved session where it stopped."""

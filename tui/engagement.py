@@ -123,12 +123,7 @@ class Engagement:
 
     def detached(self) -> "InterviewSession":
         """A copy of the session for a worker thread, so the UI can go on changing the original."""
-        session = self._live()
-        copy = type(session)(self.advisor, session.case)
-        copy.answers = dict(session.answers)
-        copy.rejected = set(session.rejected)
-        copy.added = {k: list(v) for k, v in session.added.items()}
-        return copy
+        return self._live().copy()
 
     def readings(self, text: str) -> "list[ClauseMatch]":
         """The symptoms a statement was read as (cached: listening is deterministic)."""
@@ -154,10 +149,7 @@ class Engagement:
 
     def set_context(self, name: str, context: Context) -> None:
         """Edit the organisation and its context (the session file keeps its name)."""
-        session = self._live()
-        session.case.case = name.strip() or session.case.case
-        session.case.context = context
-        session._invalidate(statements_changed=True)  # see the report: wants a public InterviewSession.set_context
+        self._live().set_context(context, name)
         self.save()
 
     def add_stakeholder(self, name: str, group: str) -> None:
@@ -169,7 +161,7 @@ class Engagement:
             raise ValueError(f"unknown customer group '{group}'")
         if any(p.name == name for p in self.case.stakeholders):
             raise ValueError(f"{name} is already in this engagement")
-        self.case.stakeholders.append(Stakeholder(name=name, role=group))
+        self._live().add_stakeholder(name, group)
         self.save()
 
     def add_statement(self, text: str) -> "list[ClauseMatch]":
@@ -214,11 +206,7 @@ class Engagement:
 
     def set_baseline(self, measure_id: str, value: float | None) -> None:
         """Today's value of a success measure (None clears it); targets follow from it."""
-        baselines = self.case.baselines
-        if value is None:
-            baselines.pop(measure_id, None)
-        else:
-            baselines[measure_id] = float(value)
+        self._live().set_baseline(measure_id, value)
         self.save()
 
     def save(self) -> None:

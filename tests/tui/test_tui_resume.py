@@ -13,7 +13,7 @@ from tui.engagement import recent_sessions, slugify
 from tui.screens import DiagnosingScreen, ListeningScreen, StartScreen
 from tui.widgets import AnswerHistory, EngagementBar, ReadingsLog
 
-from tui_helpers import options, SIZE, STATEMENTS, THEME
+from tui_helpers import SIZE, STATEMENTS, THEME, options
 
 
 async def test_a_killed_interview_loses_nothing(advisor, sessions, listening_session):
@@ -127,10 +127,10 @@ def test_undo_takes_back_context_stakeholder_and_baseline_changes_one_by_one(adv
     engagement = Engagement(advisor, sessions, listening_session)
     engagement.add_statement("Approvals take longer than the work")
     engagement.add_stakeholder("Bo", "functional_managers")
-    engagement.set_baseline("any_measure", 3.0)
+    engagement.set_baseline("project_on_time_rate", 3.0)
     engagement.set_context("Acme Ltd", Context(pmo_maturity=4))
     assert engagement.undo() and engagement.case.context.pmo_maturity == 2
-    assert engagement.undo() and "any_measure" not in engagement.case.baselines
+    assert engagement.undo() and "project_on_time_rate" not in engagement.case.baselines
     assert engagement.undo() and engagement.stakeholder.name == "Ana Lopez"
     assert engagement.undo() and engagement.case.statements()[-1][1] == STATEMENTS[-1]
     saved = InterviewSession.load(engagement.path, advisor)

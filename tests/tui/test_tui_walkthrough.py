@@ -20,7 +20,7 @@ from tui.screens import (
 )
 from tui.widgets import AnswerHistory, Differential, MeasurePanel, ReadingsLog
 
-from tui_helpers import options, SIZE, STATEMENTS, THEME, settle, type_text
+from tui_helpers import SIZE, STATEMENTS, THEME, options, settle, type_text
 
 
 async def test_whole_interview_ends_in_the_exported_report(advisor, sessions, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.message import Message
 from textual.screen import Screen
 
 from ..widgets import CauseRow, EngagementBar
@@ -17,6 +18,13 @@ class StageScreen(Screen[None]):
 
     STAGE = ""
     """The stage name the top bar shows."""
+
+    class Navigate(Message):
+        """Ask the app to show a stage: setup, listening, diagnosing, results (or home)."""
+
+        def __init__(self, stage: str) -> None:
+            super().__init__()
+            self.stage = stage
 
     def __init__(self, engagement: "Engagement") -> None:
         super().__init__()
@@ -37,6 +45,12 @@ class StageScreen(Screen[None]):
         who = f"{person.name} · {self.engagement.group_name(person.role)}" if person else ""
         path = self.engagement.path
         bars.first().show(self.engagement.case.case, who, self.STAGE, path.name if path else "")
+
+    def action_undo(self) -> None:
+        """Take back the last change (a statement, a reading, an answer, a baseline, the context)."""
+        if not self.engagement.started or not self.engagement.undo():
+            self.notify("Nothing to undo.", severity="warning")
+        self.refresh_view()
 
     def cause_rows(self) -> list[CauseRow]:
         """The live differential: the causes the evidence supports, most likely first."""

@@ -14,6 +14,7 @@ from ..widgets import AnsweredQuestion, AnswerHistory, Differential, EngagementB
 from .base import StageScreen
 
 if TYPE_CHECKING:
+    from ..engagement import Engagement
     from advisor.interview import Question
 
 
@@ -34,7 +35,7 @@ class DiagnosingScreen(StageScreen):
         Binding("r,f5", "app.goto('results')", "Results"),
     ]
 
-    def __init__(self, engagement) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, engagement: "Engagement") -> None:
         super().__init__(engagement)
         self.asking_more = False
         """True once the consultant chose to go on after the diagnosis settled."""
@@ -86,11 +87,6 @@ class DiagnosingScreen(StageScreen):
         if self.question is None:
             self.notify("No question left that would tell the causes apart.")
         self.query_one("#question").focus()
-
-    def action_undo(self) -> None:
-        if not self.engagement.undo():
-            self.notify("Nothing to undo.", severity="warning")
-        self.refresh_view()
 
     def action_focus_answers(self) -> None:
         history = self.query_one(AnswerHistory)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,9 @@ from textual.widgets import Footer, Input, Static
 from ..widgets import Differential, EngagementBar, Reading, ReadingsLog, StatementEntry
 from .base import StageScreen
 from .modals import SymptomPickerScreen
+
+if TYPE_CHECKING:
+    from advisor.interview import InterviewSession
 
 
 class ListeningScreen(StageScreen):
@@ -106,16 +111,11 @@ class ListeningScreen(StageScreen):
 
         self.app.push_screen(SymptomPickerScreen(self.engagement.advisor.knowledge, text, self.engagement.advisor.listen), chosen)
 
-    def action_undo(self) -> None:
-        if not self.engagement.undo():
-            self.notify("Nothing to undo.", severity="warning")
-        self.refresh_view()
-
     def action_focus_input(self) -> None:
         self.query_one("#statement", Input).focus()
 
 
-def _status(session, symptom: str, present: bool, text: str) -> str:  # type: ignore[no-untyped-def]
+def _status(session: "InterviewSession", symptom: str, present: bool, text: str) -> str:
     """How a reading stands after the consultant's corrections."""
     if symptom in session.rejected:
         return "rejected"

@@ -17,6 +17,7 @@ from .base import StageScreen
 from .evidence import cause_panels, health_text, measure_detail, service_detail, value_text
 
 if TYPE_CHECKING:
+    from ..engagement import Engagement
     from advisor.interview import InterviewSession
     from advisor.models import Diagnosis
 
@@ -33,6 +34,7 @@ class ResultsScreen(StageScreen):
         Binding("3", "tab('value')", "Value", show=False),
         Binding("4", "tab('health')", "Health", show=False),
         Binding("x,f6", "app.export", "Export"),
+        Binding("z,ctrl+z", "undo", "Undo"),
         Binding("d,f4", "app.goto('diagnosing')", "Questions"),
         Binding("l,f3", "app.goto('listening')", "Listen"),
     ]
@@ -44,7 +46,7 @@ class ResultsScreen(StageScreen):
             super().__init__()
             self.diagnosis = diagnosis
 
-    def __init__(self, engagement) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, engagement: "Engagement") -> None:
         super().__init__(engagement)
         self.diagnosis: Diagnosis | None = None
         self._shown_causes: list[tuple[str, float]] = []

@@ -88,13 +88,13 @@ class SetupScreen(StageScreen):
         context = self._form_context()
         if self.engagement.started:
             self.engagement.set_context(name, context)
-            self.app.action_goto(self.engagement.stage())  # type: ignore[attr-defined]
+            self.post_message(self.Navigate(self.engagement.stage()))
             return
         person = self.query_one("#stakeholder", Input).value.strip()
         if not person:
             return self._error("Who are you interviewing? A name, please.", "#stakeholder")
         self.engagement.start(name, context, person, str(self.query_one("#group", Select).value))
-        self.app.action_goto("listening")  # type: ignore[attr-defined]
+        self.post_message(self.Navigate("listening"))
 
     def _form_context(self) -> Context:
         """The context the form describes; extra keys already in the case are kept."""
@@ -119,7 +119,4 @@ class SetupScreen(StageScreen):
         self.query_one(focus).focus()
 
     def action_back(self) -> None:
-        if self.engagement.started:
-            self.app.action_goto(self.engagement.stage())  # type: ignore[attr-defined]
-        else:
-            self.app.action_home()  # type: ignore[attr-defined]
+        self.post_message(self.Navigate(self.engagement.stage() if self.engagement.started else "home"))

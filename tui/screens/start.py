@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,8 +21,18 @@ class StartScreen(Screen[None]):
     """Recent sessions from the sessions folder; Enter resumes, n starts a new engagement."""
 
     BINDINGS = [
-        Binding("n", "app.new_engagement", "New engagement"),
+        Binding("n", "new", "New engagement"),
     ]
+
+    class Resume(Message):
+        """Continue the session saved in ``path``."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class NewEngagement(Message):
+        """Start a new engagement."""
 
     def __init__(self, sessions: Path) -> None:
         super().__init__()
@@ -59,8 +70,8 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#recent")
     def _resume(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.resume(Path(event.option.id))  # type: ignore[attr-defined]
+            self.post_message(self.Resume(Path(event.option.id)))
 
     @on(Button.Pressed, "#new")
-    def _new(self) -> None:
-        self.app.action_new_engagement()  # type: ignore[attr-defined]
+    def action_new(self) -> None:
+        self.post_message(self.NewEngagement())
