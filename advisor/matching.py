@@ -144,6 +144,7 @@ class SymptomMatcher:
             mass = sum(self.idf[t] for t in topic)
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
+        self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
 
@@ -173,7 +174,8 @@ class SymptomMatcher:
     def match_sentence(self, sentence: Sentence) -> list[ClauseMatch]:
         """Every symptom this sentence shows (or denies) with a score above the threshold."""
         p = self.params
-        folded, origin = self.lexicon.fold([self._correct(t) for t in sentence.stems])
+        idf, idf2 = self.idf, self._idf2
+        folded, origin = self.lexicon.fold([t if t in idf else self._correct(t) for t in sentence.stems])
         stems = list(folded)
         denied = [sentence.denied[k] for k in origin]
         present = set(stems)
@@ -181,48 +183,50 @@ class SymptomMatcher:
         for pos, t in enumerate(stems):
             positions[t].append(pos)
         fired: dict[int, list[tuple[_Cue, int]]] = defaultdict(list)
+        cue_index = self._cue_index
         for t in present:
-            for i, cue in self._cue_index.get(t, ()):
+            for i, cue in cue_index.get(t, ()):
                 if cue.stem_set <= present:
-                    start = _window_start(cue.stems, positions)
+                    start = positions[cue.stems[0]][0] if len(cue.stems) == 1 else _window_start(cue.stems, positions)
                     if start is not None:
                         fired[i].append((cue, start))
-        idf = self.idf
-        negated = bool(present & NEGATIONS)
-        rows = {row for t in present for row in self._alias_index.get(t, ())}
-        norm = math.sqrt(sum(idf[t] ** 2 for t in present if idf.get(t, 0.0) >= MIN_OVERLAP_IDF)) or 1.0
-        similar: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        negated = not present.isdisjoint(NEGATIONS)
+        alias_index, table = self._alias_index, self._alias_table
+        rows = {row for t in present if t in alias_index for row in alias_index[t]}
+        norm = math.sqrt(sum(idf2.get(t, 0.0) for t in present)) or 1.0
+        best_alias: dict[int, list[tuple[float, int]]] = {}
+        min_stems = p.alias_min_stems
         for row in rows:
-            i, alias, mass, needs_negation, _ = self._alias_table[row]
+            i, alias, mass, needs_negation, _ = table[row]
             if needs_negation and not negated:
                 continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
             common = alias & present
-            if len(common) >= p.alias_min_stems:
-                similar[i].append((sum(idf[t] ** 2 for t in common) / (mass * norm), row))
-        best_alias: dict[int, tuple[float, int]] = {}
-        for i, found in similar.items():
+            if len(common) >= min_stems:
+                similarity = sum(idf2[t] for t in common) / (mass * norm)
+                best_alias.setdefault(i, []).append((similarity, row))
+        alias_scores: dict[int, tuple[float, int]] = {}
+        for i, found in best_alias.items():
             found.sort(reverse=True)
-            top = [c for c, _ in found[: p.alias_top]]
-            best_alias[i] = (sum(top) / p.alias_top, found[0][1])
+            alias_scores[i] = (sum(c for c, _ in found[: p.alias_top]) / p.alias_top, found[0][1])
+        floor, threshold = p.alias_floor, p.threshold
         results = []
-        for i in set(fired) | {i for i, (c, _) in best_alias.items() if c > p.alias_floor}:
-            coverage, row = best_alias.get(i, (0.0, -1))
-            alias_part = max(0.0, (coverage - p.alias_floor) / (1.0 - p.alias_floor))
-            cues = fired.get(i, [])
-            stems_hit = {t for cue, _ in cues for t in cue.stems}
-            cue_part = 1.0 - math.exp(-sum(idf[t] for t in stems_hit) / p.cue_scale)
+        for i in set(fired).union(i for i, (c, _) in alias_scores.items() if c > floor):
+            coverage, row = alias_scores.get(i, (0.0, -1))
+            alias_part = (coverage - floor) / (1.0 - floor) if coverage > floor else 0.0
+            cues = fired.get(i, ())
+            cue_part = 1.0 - math.exp(-sum(idf[t] for t in {t for cue, _ in cues for t in cue.stems}) / p.cue_scale)
             shared = sum(idf[t] for t in self._documents[i] & present)
             overlap_part = p.overlap_weight * (1.0 - math.exp(-shared / p.overlap_scale))
             score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
-            if score < p.threshold:
+            if score < threshold:
                 continue
             matched = tuple(sorted({cue.text for cue, _ in cues}))
             if alias_part > 0:
-                matched += (f'"{self._alias_table[row][4]}"',)
+                matched += (f'"{table[row][4]}"',)
             if cues:
                 is_denied = all(denied[start] or self._negated(cue, start, stems) for cue, start in cues)
             else:
-                alias = self._alias_table[row][1]
+                alias = table[row][1]
                 flags = [denied[pos] for pos, t in enumerate(stems) if t in alias]
                 is_denied = sum(flags) * 2 > len(flags)
             results.append(ClauseMatch(self.symptom_ids[i], round(score, 4), not is_denied, sentence.text, matched))

@@ -207,27 +207,22 @@ def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidenc
 
 def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Context, effects: RuleEffects) -> list[CauseScore]:
     """All causes, most likely first, with the terms that explain their score."""
-    scores: dict[str, CauseScore] = {}
-    for cause in kb.causes.values():
-        scores[cause.id] = CauseScore(
-            cause.id,
-            PRIOR_WEIGHT * _logit(cause.prior),
-            [Term("prior", f"how common {cause.name.lower()} is among PMO customers: {cause.prior:.0%}", 0.0)],
-        )
+    scores = {cause_id: CauseScore(cause_id, log_odds, [term]) for cause_id, (log_odds, term) in _priors(kb).items()}
+    indications = _indications(kb)
     for symptom_id in sorted(evidence):
         found = evidence[symptom_id]
-        symptom = kb.symptoms[symptom_id]
-        for cause_id, sensitivity in sorted(symptom.indicates.items()):
-            lr = likelihood_ratio(sensitivity, symptom.base_rate, found.present)
-            log_factor = found.strength * math.log(lr)
+        name = kb.symptoms[symptom_id].name
+        said = "present" if found.present else "absent"
+        how = "answered" if found.source == "answer" else "heard"
+        kind = "supports"
+        quote = found.quotes[0].text if found.quotes else None
+        for cause_id, log_present, log_absent in indications[symptom_id]:
+            log_factor = found.strength * (log_present if found.present else log_absent)
             if abs(log_factor) < 1e-9:
                 continue
-            score = scores[cause_id]
             kind = "supports" if log_factor > 0 else "conflicts"
-            said = "present" if found.present else "absent"
-            how = "answered" if found.source == "answer" else "heard"
-            quote = found.quotes[0].text if found.quotes else None
-            score.add(Term(kind, f"{symptom.name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote))
+            score = scores[cause_id]
+            score.add(Term(kind, f"{name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote))
             if log_factor > 0:
                 score.pain_weights.append(found.weight)
     for rule in effects.fired:
@@ -236,6 +231,31 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
                 scores[action.scale_cause].add(Term("rule", f"{rule.because} x{action.factor:g}", math.log(action.factor), rule=rule.id))
     _propagate_chains(kb, scores)
     return sorted(scores.values(), key=lambda s: (not s.supported, -s.log_odds, s.id))
+
+
+def _priors(kb: KnowledgeBase) -> dict[str, tuple[float, Term]]:
+    """Cause id -> (weighted prior log-odds, the explanation's prior line); built once per knowledge base."""
+    table = kb.__dict__.get("_prior_terms")
+    if table is None:
+        table = kb.__dict__["_prior_terms"] = {
+            c.id: (PRIOR_WEIGHT * _logit(c.prior), Term("prior", f"how common {c.name.lower()} is among PMO customers: {c.prior:.0%}", 0.0))
+            for c in kb.causes.values()
+        }
+    return table
+
+
+def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float], ...]]:
+    """Symptom id -> ((cause, log LR if present, log LR if absent), ...); built once per knowledge base."""
+    table = kb.__dict__.get("_indications")
+    if table is None:
+        table = kb.__dict__["_indications"] = {
+            s.id: tuple(
+                (cause, math.log(likelihood_ratio(sens, s.base_rate, True)), math.log(likelihood_ratio(sens, s.base_rate, False)))
+                for cause, sens in sorted(s.indicates.items())
+            )
+            for s in kb.symptoms.values()
+        }
+    return table
 
 
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:

@@ -47,7 +47,7 @@ class KnowledgeBase:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "graph", "_names", "horizons")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "_prior_terms", "_indications", "graph", "_names", "horizons")}
 
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
