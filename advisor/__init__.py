@@ -15,13 +15,41 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .case import Case, Context, Stakeholder
-from .engine import Advisor
-from .errors import AdvisorError, CaseError, KnowledgeError, SessionError
-from .interview import InterviewSession, Question
-from .knowledge import KnowledgeBase
-from .models import CauseResult, Diagnosis, ServiceResult, SymptomFinding
-from .proposition import ValueProposition
+_EXPORTS = {
+    "Advisor": "engine",
+    "AdvisorError": "errors",
+    "Case": "case",
+    "CaseError": "errors",
+    "CauseResult": "models",
+    "Context": "case",
+    "Diagnosis": "models",
+    "InterviewSession": "interview",
+    "KnowledgeBase": "knowledge",
+    "KnowledgeError": "errors",
+    "Question": "interview",
+    "ServiceResult": "models",
+    "SessionError": "errors",
+    "Stakeholder": "case",
+    "SymptomFinding": "models",
+    "ValueProposition": "proposition",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import the public names on first use, so ``pmo-advisor --help`` and the batch path start fast."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'advisor' has no attribute '{name}'")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Advisor",

@@ -5,7 +5,6 @@ Every error names the file and, where there is one, the line.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -354,6 +353,8 @@ _CSV_COLUMNS = {
 
 def _from_csv(text: str, name: str, case_id: str) -> Case:
     """A survey export: columns stakeholder, role, statement; other columns kept as context."""
+    import csv
+
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

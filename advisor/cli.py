@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+
+# pydantic looks for plugins through package metadata on first use (tens of milliseconds);
+# the command line uses none, so it skips the search. Library users keep their own setting.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
 from typing import Callable, Sequence
 

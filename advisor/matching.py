@@ -26,8 +26,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
 from .knowledge.base import KnowledgeBase
 from .text import Lexicon, Sentence, content_stems, sentences
 
@@ -99,8 +97,8 @@ class SymptomMatcher:
         self.lexicon = Lexicon(kb.lexicon)
         self.symptom_ids = list(kb.symptoms)
         documents: list[set[str]] = []
-        self._cues: list[list[_Cue]] = []
-        self._aliases: list[list[tuple[str, frozenset[str]]]] = []
+        cues_of: list[list[_Cue]] = []
+        aliases_of: list[list[tuple[str, frozenset[str]]]] = []
         for s in kb.symptoms.values():
             cues: dict[frozenset[str], _Cue] = {}
             for text in (s.name, *s.cues):
@@ -108,8 +106,8 @@ class SymptomMatcher:
                 if stems and frozenset(stems) not in cues:
                     cues[frozenset(stems)] = _Cue(text, stems, frozenset(stems))
             aliases = [(a, frozenset(self.stems(a))) for a in (*s.aliases, *kb.phrasings.get(s.id, ()))]
-            self._cues.append(list(cues.values()))
-            self._aliases.append([a for a in aliases if a[1]])
+            cues_of.append(list(cues.values()))
+            aliases_of.append([a for a in aliases if a[1]])
             documents.append({t for c in cues.values() for t in c.stems} | {t for _, st in aliases for t in st})
         n = len(documents)
         df: dict[str, int] = defaultdict(int)
@@ -119,14 +117,14 @@ class SymptomMatcher:
         self.idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
         self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in documents]
         self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
-        for i, cues in enumerate(self._cues):
+        for i, cues in enumerate(cues_of):
             for cue in cues:
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
                 self._cue_index[rarest].append((i, cue))
         # aliases as (symptom, informative stems, their IDF mass, needs a negation), found through rare stems
         self._alias_table: list[tuple[int, frozenset[str], float, bool, str]] = []
         self._alias_index: dict[str, list[int]] = defaultdict(list)
-        for i, aliases in enumerate(self._aliases):
+        for i, aliases in enumerate(aliases_of):
             for text, st in aliases:
                 informative = frozenset(t for t in st if self.idf[t] >= MIN_OVERLAP_IDF)
                 if len(informative) < 2:
@@ -164,6 +162,8 @@ class SymptomMatcher:
         if stem in self.idf or stem in self.lexicon.single or len(stem) < TYPO_MIN_LENGTH:
             return stem
         if stem not in self._typos:
+            from rapidfuzz import fuzz, process
+
             found = process.extractOne(stem, self._long_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
             guess = found[0] if found else None
             if guess is not None and (guess in stem or stem in guess):

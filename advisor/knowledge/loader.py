@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import process
 
 from ..errors import KnowledgeError, LocatedError
 from ..yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
@@ -52,6 +51,8 @@ def default_knowledge_dir() -> Path:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean X?)' hint for a misspelt id or key, or ''."""
+    from rapidfuzz import process
+
     found = process.extractOne(word, list(choices), score_cutoff=70)
     return f" (did you mean '{found[0]}'?)" if found else ""
 
