@@ -180,9 +180,20 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
     return results
 
 
-def _prerequisites_first(by_id: dict[str, _Pick], rank: dict[str, int]) -> list[str]:
+def _prerequisites_first(by_id: dict[str, _Pick], rank: dict[str, int]) -> list[str]:  # noqa: C901
     """Services in priority order, except that a prerequisite always comes before what needs it."""
     waiting = {sid: {r for r in p.service.requires if r in by_id} for sid, p in by_id.items()}
+    # a prerequisite is as urgent as the most urgent service that needs it
+    urgency = dict(rank)
+    changed = True
+    while changed:
+        changed = False
+        for sid, needs in waiting.items():
+            for required in needs:
+                if urgency[sid] < urgency[required]:
+                    urgency[required] = urgency[sid]
+                    changed = True
+    rank = {sid: (urgency[sid], rank[sid]) for sid in rank}  # type: ignore[misc]
     ready = sorted((rank[sid], sid) for sid, needs in waiting.items() if not needs)
     order: list[str] = []
     while ready:
