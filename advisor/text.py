@@ -106,8 +106,16 @@ def content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in tokens(clean(text)) if w not in STOPWORDS)
 
 
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
+_VERDICT_PATTERNS = (2, 3, 4)
+"""Positions in _DENIALS of the "X is good / works well / is managed well" patterns, which a
+conditional undoes: "if the system were any good, they'd use it" is a complaint."""
+
+
 def is_denied(cleaned: str) -> bool:
-    return any(p.search(cleaned) for p in _DENIALS)
+    """Whether a clause says its topic is not a problem."""
+    conditional = bool(_CONDITIONAL.search(cleaned))
+    return any(p.search(cleaned) for i, p in enumerate(_DENIALS) if not (conditional and i in _VERDICT_PATTERNS))
 
 
 def sentences(statement: str) -> list[Sentence]:
