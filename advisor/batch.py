@@ -249,7 +249,7 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, options: dict[str
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    chunk = max(1, min(64, len(work) // (jobs * 8)))
+    chunk = max(1, min(16, len(work) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(kb_dirs, options)) as pool:
         try:
