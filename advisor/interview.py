@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 AnswerValue = Literal["yes", "no", "unsure", "skip"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure", "skip")
-LEADING = 3
+LEADING = 5
+RANK_WEIGHT = 0.6
+"""How much less a question counts for each place further down the differential."""
 """How many leading causes a question is meant to inform."""
 MIN_GAIN = 0.03
 """Below this expected information gain (bits) no question is worth asking."""
@@ -248,7 +250,7 @@ class InterviewSession:
         for symptom_id in self._candidates():
             symptom = kb.symptoms[symptom_id]
             gains: list[tuple[float, str]] = []
-            for score in leading:
+            for rank, score in enumerate(leading):
                 sensitivity = symptom.indicates.get(score.id)
                 if sensitivity is None:
                     continue
@@ -257,6 +259,7 @@ class InterviewSession:
                 after_yes = _update(p, likelihood_ratio(sensitivity, symptom.base_rate, True))
                 after_no = _update(p, likelihood_ratio(sensitivity, symptom.base_rate, False))
                 gain = _entropy(p) - (p_yes * _entropy(after_yes) + (1 - p_yes) * _entropy(after_no))
+                gain *= RANK_WEIGHT**rank
                 if gain > 1e-9:
                     gains.append((gain, score.id))
             if not gains:
