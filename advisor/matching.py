@@ -61,6 +61,9 @@ class MatchParams:
     overlap_scale: float = 14.0
     """IDF mass of shared vocabulary at which the overlap signal reaches 1 - 1/e."""
     overlap_weight: float = 0.5
+    fold_aliases: bool = False
+    """Fold synonyms in aliases and phrasings too, not only in cues (measured: whole phrasings match
+    better on their own words; folding them blurs rare words across symptoms)."""
     threshold: float = 0.3
     """Below this score a match is too weak to be evidence."""
 
@@ -97,6 +100,7 @@ class SymptomMatcher:
         self.lexicon = Lexicon(kb.lexicon)
         self.symptom_ids = list(kb.symptoms)
         documents: list[set[str]] = []
+        raw_documents: list[set[str]] = []
         cues_of: list[list[_Cue]] = []
         aliases_of: list[list[tuple[str, frozenset[str]]]] = []
         for s in kb.symptoms.values():
@@ -105,17 +109,17 @@ class SymptomMatcher:
                 stems = self.stems(text)
                 if stems and frozenset(stems) not in cues:
                     cues[frozenset(stems)] = _Cue(text, stems, frozenset(stems))
-            aliases = [(a, frozenset(self.stems(a))) for a in (*s.aliases, *kb.phrasings.get(s.id, ()))]
+            aliases = [(a, frozenset(self.alias_stems(a))) for a in (*s.aliases, *kb.phrasings.get(s.id, ()))]
             cues_of.append(list(cues.values()))
             aliases_of.append([a for a in aliases if a[1]])
             documents.append({t for c in cues.values() for t in c.stems} | {t for _, st in aliases for t in st})
+            raw_documents.append({t for text in (s.name, *s.cues) for t in content_stems(text)} | {t for _, st in aliases for t in st})
         n = len(documents)
-        df: dict[str, int] = defaultdict(int)
-        for doc in documents:
-            for t in doc:
-                df[t] += 1
-        self.idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
-        self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in documents]
+        self.idf = _idf(documents)
+        if not params.fold_aliases:
+            self.idf = {**_idf(raw_documents), **self.idf}
+        whole_docs = documents if params.fold_aliases else raw_documents
+        self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in whole_docs]
         self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
         for i, cues in enumerate(cues_of):
             for cue in cues:
@@ -150,6 +154,10 @@ class SymptomMatcher:
         """Content stems of knowledge text, synonyms folded."""
         return self.lexicon.apply(content_stems(text))
 
+    def alias_stems(self, text: str) -> tuple[str, ...]:
+        """Content stems for whole-phrasing similarity (folded only when the calibration says so)."""
+        return self.stems(text) if self.params.fold_aliases else content_stems(text)
+
     @cached_property
     def _long_vocabulary(self) -> list[str]:
         return [t for t in self._vocabulary if len(t) >= 4]
@@ -175,10 +183,15 @@ class SymptomMatcher:
         """Every symptom this sentence shows (or denies) with a score above the threshold."""
         p = self.params
         idf, idf2 = self.idf, self._idf2
-        folded, origin = self.lexicon.fold([t if t in idf else self._correct(t) for t in sentence.stems])
+        raw = [t if t in idf else self._correct(t) for t in sentence.stems]
+        folded, origin = self.lexicon.fold(raw)
         stems = list(folded)
         denied = [sentence.denied[k] for k in origin]
         present = set(stems)
+        if p.fold_aliases:
+            whole, whole_denied, said = stems, denied, present
+        else:
+            whole, whole_denied, said = raw, list(sentence.denied), set(raw)
         positions: dict[str, list[int]] = defaultdict(list)
         for pos, t in enumerate(stems):
             positions[t].append(pos)
@@ -190,17 +203,17 @@ class SymptomMatcher:
                     start = positions[cue.stems[0]][0] if len(cue.stems) == 1 else _window_start(cue.stems, positions)
                     if start is not None:
                         fired[i].append((cue, start))
-        negated = not present.isdisjoint(NEGATIONS)
+        negated = not said.isdisjoint(NEGATIONS)
         alias_index, table = self._alias_index, self._alias_table
-        rows = {row for t in present if t in alias_index for row in alias_index[t]}
-        norm = math.sqrt(sum(idf2.get(t, 0.0) for t in present)) or 1.0
+        rows = {row for t in said if t in alias_index for row in alias_index[t]}
+        norm = math.sqrt(sum(idf2.get(t, 0.0) for t in said)) or 1.0
         best_alias: dict[int, list[tuple[float, int]]] = {}
         min_stems = p.alias_min_stems
         for row in rows:
             i, alias, mass, needs_negation, _ = table[row]
             if needs_negation and not negated:
                 continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
-            common = alias & present
+            common = alias & said
             if len(common) >= min_stems:
                 similarity = sum(idf2[t] for t in common) / (mass * norm)
                 best_alias.setdefault(i, []).append((similarity, row))
@@ -215,7 +228,7 @@ class SymptomMatcher:
             alias_part = (coverage - floor) / (1.0 - floor) if coverage > floor else 0.0
             cues = fired.get(i, ())
             cue_part = 1.0 - math.exp(-sum(idf[t] for t in {t for cue, _ in cues for t in cue.stems}) / p.cue_scale)
-            shared = sum(idf[t] for t in self._documents[i] & present)
+            shared = sum(idf[t] for t in self._documents[i] & said)
             overlap_part = p.overlap_weight * (1.0 - math.exp(-shared / p.overlap_scale))
             score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
             if score < threshold:
@@ -227,7 +240,7 @@ class SymptomMatcher:
                 is_denied = all(denied[start] or self._negated(cue, start, stems) for cue, start in cues)
             else:
                 alias = table[row][1]
-                flags = [denied[pos] for pos, t in enumerate(stems) if t in alias]
+                flags = [whole_denied[pos] for pos, t in enumerate(whole) if t in alias]
                 is_denied = sum(flags) * 2 > len(flags)
             results.append(ClauseMatch(self.symptom_ids[i], round(score, 4), not is_denied, sentence.text, matched))
         if any(denied):
@@ -267,6 +280,15 @@ class SymptomMatcher:
                 if kept is None or (m.present, m.score) > (kept.present, kept.score):
                     best[m.symptom] = m
         return sorted(best.values(), key=lambda m: (-m.score, m.symptom))
+
+
+def _idf(documents: list[set[str]]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for doc in documents:
+        for t in doc:
+            df[t] += 1
+    n = len(documents)
+    return {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
 
 
 def _window_start(cue: tuple[str, ...], positions: dict[str, list[int]]) -> int | None:
