@@ -141,9 +141,11 @@ class SymptomMatcher:
                         self._alias_index[t].append(row)
         # a denied clause that names a symptom's topic ("budget is not our problem") is evidence of absence
         self._topic_index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._topic_size: list[int] = []
         for i, s in enumerate(kb.symptoms.values()):
             topic = [t for t in set(self.stems(s.name)) if self.idf.get(t, 0.0) >= MIN_OVERLAP_IDF and t not in _VERDICTS]
             mass = sum(self.idf[t] for t in topic)
+            self._topic_size.append(len(topic))
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
@@ -262,13 +264,16 @@ class SymptomMatcher:
         """Symptoms whose topic a denying clause names: "budget is not our problem" denies budget overruns."""
         said = {t for t, d in zip(stems, denied) if d}
         share: dict[int, float] = defaultdict(float)
+        words: dict[int, int] = defaultdict(int)
         for t in said:
             for i, part in self._topic_index.get(t, ()):
                 share[i] += part
+                words[i] += 1
         return [
             ClauseMatch(self.symptom_ids[i], round(0.4 + 0.4 * part, 4), False, text, ("denied topic",))
             for i, part in share.items()
             if part >= TOPIC_SHARE and self.symptom_ids[i] not in seen
+            and (words[i] >= 2 or self._topic_size[i] <= 2)  # one word of a long name is not its topic
         ]
 
     def match_statement(self, statement: str) -> list[ClauseMatch]:
