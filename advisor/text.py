@@ -158,6 +158,8 @@ class Lexicon:
                 elif len(stems) > 1:
                     self.phrases[stems] = target
         self.longest = max((len(p) for p in self.phrases), default=1)
+        self.starts = frozenset(p[0] for p in self.phrases)
+        """First words of the phrases: only there is a phrase worth looking up."""
 
     def apply(self, stems: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Stems with every synonym replaced by its group's head (longest phrase first)."""
@@ -168,7 +170,13 @@ class Lexicon:
         out: list[str] = []
         origin: list[int] = []
         i, n = 0, len(stems)
+        starts, single = self.starts, self.single
         while i < n:
+            if stems[i] not in starts:
+                out.append(single.get(stems[i], stems[i]))
+                origin.append(i)
+                i += 1
+                continue
             for size in range(min(self.longest, n - i), 1, -1):
                 target = self.phrases.get(tuple(stems[i : i + size]))
                 if target is not None:
