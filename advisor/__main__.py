@@ -1,7 +1,5 @@
 """``python -m advisor``: the same as the ``pmo-advisor`` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import ExitStack, closing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -246,6 +246,7 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, options: dict[str
             yield _diagnose_one(job)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
@@ -255,7 +256,7 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, options: dict[str
         try:
             yield from pool.map(_diagnose_one, work, chunksize=chunk)
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)  # drop queued work, let running chunks end
             raise
 
 
@@ -300,8 +301,15 @@ def run_diagnose(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     several = len(sources) > 1
     options = {"format": fmt, "encoding": args.encoding, "pretty": not (several and fmt == "json" and out_dir is None)}
-    if fmt == "json" and several and out_dir is None:
-        options["pretty"] = False
+
+    progress = _progress(len(sources), args.quiet)
+    with ExitStack() as stack:
+        return _run(stack, sources, errors, args, options, out_dir, progress, fmt, several)
+
+
+def _run(stack: ExitStack, sources: list[Source], errors: list[str], args: argparse.Namespace, options: dict[str, Any],
+         out_dir: Path | None, progress: Any, fmt: str, several: bool) -> int:
+    """Diagnose every source and write the results as they come, in input order."""
     from .fileio import write_atomic
 
     summaries: list[dict[str, Any]] = []
@@ -309,12 +317,12 @@ def run_diagnose(args: argparse.Namespace) -> int:
     used_names: set[str] = set()
     first_json = True
     html_parts: list[str] = []
-    progress = _progress(len(sources), args.quiet)
     stdout = sys.stdout
     try:
         if fmt == "json" and several and out_dir is None:
             stdout.write("[\n" if not args.summary else '{"cases": [\n')
-        for outcome in _outcomes(sources, args, options):
+        outcomes = stack.enter_context(closing(_outcomes(sources, args, options)))  # stops the workers on any exit
+        for outcome in outcomes:
             if progress is not None:
                 progress.advance(progress.task_ids[0])
             if outcome.error is not None:

@@ -9,6 +9,7 @@ rebuilt; a read-only home only costs speed. ``PMO_ADVISOR_CACHE=off`` disables i
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -61,7 +62,11 @@ def cached(key: str, build: Callable[[], Any]) -> Any:
     path = folder / f"knowledge-{key}.pickle"
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            gc.disable()  # unpickling creates many objects at once; collecting meanwhile only costs time
+            try:
+                return pickle.load(handle)
+            finally:
+                gc.enable()
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         pass
     value = build()

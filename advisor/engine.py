@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from .case import Case
-from .knowledge import KnowledgeBase, load_knowledge
+from .knowledge import KnowledgeBase
 from .matching import DEFAULT_PARAMS, ClauseMatch, MatchParams, SymptomMatcher
 from .models import (
     CauseResult,
@@ -49,11 +49,13 @@ class Advisor:
         the knowledge is unsound. The validated knowledge and its matching index
         are cached (see :mod:`advisor.cache`), so later starts are fast."""
         from .cache import cached, knowledge_key
-        from .knowledge import default_knowledge_dir
+        from .knowledge.location import default_knowledge_dir
 
         dirs = [Path(kb_dirs)] if isinstance(kb_dirs, (str, Path)) else [Path(d) for d in kb_dirs]
 
         def build() -> tuple[KnowledgeBase, SymptomMatcher]:
+            from .knowledge.loader import load_knowledge
+
             knowledge = load_knowledge(dirs)
             return knowledge, SymptomMatcher(knowledge)
 

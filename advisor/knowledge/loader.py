@@ -7,7 +7,6 @@ together as ``file:line: message``.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import KnowledgeError, LocatedError
 from ..yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 from .base import KnowledgeBase
+from .location import default_knowledge_dir
 from .schema import (
     SECTIONS,
     AddService,
@@ -33,20 +33,7 @@ from .schema import (
     SuppressService,
 )
 
-ENV_VAR = "PMO_ADVISOR_KNOWLEDGE"
 MAX_KNOWLEDGE_FILE_BYTES = 5_000_000
-
-
-def default_knowledge_dir() -> Path:
-    """The built-in knowledge: an override, the installed package data, or the checkout."""
-    override = os.environ.get(ENV_VAR)
-    if override:
-        return Path(override)
-    package_dir = Path(__file__).resolve().parent.parent
-    installed = package_dir / "_knowledge"
-    if installed.is_dir():
-        return installed
-    return package_dir.parent / "knowledge"
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
