@@ -9,25 +9,19 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import CaseError
+from .knowledge.schema import CustomerGroup
 from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 
 MAX_CASE_BYTES = 10_000_000
 CASE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv")
 Answer = Literal["yes", "no", "unsure"]
-GROUPS = (
-    "executives",
-    "portfolio_managers",
-    "program_managers",
-    "project_managers",
-    "project_team_members",
-    "functional_managers",
-    "external_partners",
-)
+GROUPS: tuple[str, ...] = get_args(CustomerGroup)
+"""The PMO customer groups of the Practice Guide, in the reference's order."""
 _ROLE_WORDS: list[tuple[str, str]] = [
     ("portfolio", "portfolio_managers"),
     ("programme", "program_managers"),
