@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from functools import cached_property
 from pathlib import Path
@@ -60,6 +61,7 @@ class Advisor:
             return knowledge, SymptomMatcher(knowledge)
 
         knowledge, matcher = cached(knowledge_key([default_knowledge_dir(), *dirs]), build)
+        gc.freeze()  # the knowledge lives as long as the process: keep the collector from rescanning it
         advisor = cls(knowledge)
         matcher.params = advisor.match_params  # the calibration is code, not cached data
         advisor.__dict__["matcher"] = matcher
