@@ -32,6 +32,8 @@ from .text import Lexicon, Sentence, content_stems, sentences
 LOCAL_NEGATIONS = frozenset({"not", "never"})
 NEGATION_REACH = 1
 """How many words before a cue a negation still governs it."""
+WHOLE_STATEMENT = True
+"""Also read a statement of several sentences as one: a story often needs all of them."""
 TOPIC_SHARE = 0.25
 """A denying clause must name at least this share of a symptom's name to deny it."""
 _VERDICTS = frozenset(content_stems(
@@ -279,11 +281,16 @@ class SymptomMatcher:
     def match_statement(self, statement: str) -> list[ClauseMatch]:
         """Matches of every sentence of a statement, strongest first per symptom."""
         best: dict[str, ClauseMatch] = {}
-        for sentence in sentences(statement):
-            for m in self.match_sentence(sentence):
-                kept = best.get(m.symptom)
-                if kept is None or (m.present, m.score) > (kept.present, kept.score):
-                    best[m.symptom] = m
+        parts = sentences(statement)
+        readings = [m for sentence in parts for m in self.match_sentence(sentence)]
+        if WHOLE_STATEMENT and len(parts) > 1:  # a story told over several sentences, read as one
+            whole = Sentence(" ".join(p.text for p in parts), tuple(t for p in parts for t in p.stems),
+                             tuple(d for p in parts for d in p.denied))
+            readings += [m for m in self.match_sentence(whole) if m.present]
+        for m in readings:
+            kept = best.get(m.symptom)
+            if kept is None or (m.present, m.score) > (kept.present, kept.score):
+                best[m.symptom] = m
         return sorted(best.values(), key=lambda m: (-m.score, m.symptom))
 
 
