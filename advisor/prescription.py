@@ -85,16 +85,20 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
     picks: list[_Pick] = []
     chosen: set[str] = set()
     first_benefit = None
+    order = kb.service_order
     while len(picks) < MAX_SERVICES:
-        best_id, best_benefit = None, 0.0
-        for service_id, links in treatments.items():
-            if service_id in chosen or service_id in effects.suppressed:
-                continue
-            benefit = sum(remaining[c] * e for c, e in links if c in remaining)
-            benefit += effects.service_boosts.get(service_id, 0.0) * top_need
-            if best_id is None or benefit > best_benefit + 1e-12:
-                best_id, best_benefit = service_id, benefit
-        if best_id is None or best_benefit <= 0:
+        benefits: dict[str, float] = {}
+        for cause_id, still in remaining.items():
+            for service_id, effectiveness in kb.causes[cause_id].treated_by.items():
+                benefits[service_id] = benefits.get(service_id, 0.0) + still * effectiveness
+        for service_id, boost in effects.service_boosts.items():
+            benefits[service_id] = benefits.get(service_id, 0.0) + boost * top_need
+        open_ = [(b, -order[sid], sid) for sid, b in benefits.items()
+                 if sid not in chosen and sid not in effects.suppressed and sid in order]
+        if not open_:
+            break
+        best_benefit, _, best_id = max(open_)
+        if best_benefit <= 0:
             break
         best = _Pick(kb.services[best_id], best_benefit,
                      {c: remaining[c] * e for c, e in treatments[best_id] if c in remaining})

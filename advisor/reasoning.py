@@ -258,29 +258,41 @@ def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float],
     return table
 
 
+def _links(kb: KnowledgeBase) -> list[tuple[str, str, float]]:
+    """(root cause, proximate cause, strength) for every contributes_to link, in a fixed order."""
+    links = kb.__dict__.get("_links")
+    if links is None:
+        links = kb.__dict__["_links"] = [
+            (root.id, proximate, strength)
+            for root in kb.causes.values()
+            for proximate, strength in sorted(root.contributes_to.items())
+        ]
+    return links
+
+
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     """Let evidence flow along contributes_to links, damped, from one snapshot (order-independent)."""
-    gain = {
-        cid: max(0.0, s.confidence - kb.causes[cid].prior) if s.supported else 0.0 for cid, s in scores.items()
-    }
+    gain = {cid: s.confidence - kb.causes[cid].prior for cid, s in scores.items() if s.supported}
+    gain = {cid: g for cid, g in gain.items() if g > 0}
     updates: list[tuple[str, Term]] = []
-    for root in kb.causes.values():
-        for proximate, strength in sorted(root.contributes_to.items()):
-            linked = False
-            if gain[proximate] > 0:
-                factor = 1.0 + CHAIN_UP * strength * gain[proximate]
-                if factor >= CHAIN_MIN_FACTOR:
-                    text = f"may lie behind {kb.name(proximate)}, which the evidence supports x{factor:.2f}"
-                    updates.append((root.id, Term("chain", text, math.log(factor))))
-                    linked = True
-            if gain[root.id] > 0:
-                factor = 1.0 + CHAIN_DOWN * strength * gain[root.id]
-                if factor >= CHAIN_MIN_FACTOR:
-                    text = f"{kb.name(root.id)}, which the evidence supports, tends to cause it x{factor:.2f}"
-                    updates.append((proximate, Term("chain", text, math.log(factor))))
-                    linked = True
-            if linked:
-                scores[root.id].chain.append((root.id, proximate))
-                scores[proximate].chain.append((root.id, proximate))
+    for root, proximate, strength in _links(kb):
+        if root not in gain and proximate not in gain:
+            continue
+        linked = False
+        if proximate in gain:
+            factor = 1.0 + CHAIN_UP * strength * gain[proximate]
+            if factor >= CHAIN_MIN_FACTOR:
+                text = f"may lie behind {kb.name(proximate)}, which the evidence supports x{factor:.2f}"
+                updates.append((root, Term("chain", text, math.log(factor))))
+                linked = True
+        if root in gain:
+            factor = 1.0 + CHAIN_DOWN * strength * gain[root]
+            if factor >= CHAIN_MIN_FACTOR:
+                text = f"{kb.name(root)}, which the evidence supports, tends to cause it x{factor:.2f}"
+                updates.append((proximate, Term("chain", text, math.log(factor))))
+                linked = True
+        if linked:
+            scores[root].chain.append((root, proximate))
+            scores[proximate].chain.append((root, proximate))
     for cause_id, term in updates:
         scores[cause_id].add(term)

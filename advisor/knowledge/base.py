@@ -47,7 +47,7 @@ class KnowledgeBase:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "_prior_terms", "_indications", "graph", "_names", "horizons")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "_prior_terms", "_indications", "_links", "graph", "_names", "horizons")}
 
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
@@ -91,6 +91,11 @@ class KnowledgeBase:
                 if relevant:
                     table[(service.id, cause.id)] = min(relevant, key=order.__getitem__)
         return table
+
+    @cached_property
+    def service_order(self) -> dict[str, int]:
+        """Service id -> its place in the knowledge (ties between services go to the earlier one)."""
+        return {service_id: i for i, service_id in enumerate(self.services)}
 
     @cached_property
     def treatments(self) -> dict[str, tuple[tuple[str, float], ...]]:
