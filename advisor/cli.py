@@ -100,6 +100,8 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
         "edges": dict(sorted(relations.items())),
         "aliases": sum(len(s.aliases) for s in kb.symptoms.values()),
         "cues": sum(len(s.cues) for s in kb.symptoms.values()),
+        "phrasings": sum(len(p) for p in kb.phrasings.values()),
+        "lexicon_groups": len(kb.lexicon),
         "coverage_gaps": kb.coverage_gaps(),
     }
     if args.format == "json":
@@ -112,7 +114,8 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
     print("edges:")
     for relation, n in stats["edges"].items():
         print(f"  {relation:<14} {n:>5}")
-    print(f"symptom phrasings: {stats['aliases']} aliases, {stats['cues']} cues")
+    print(f"symptom phrasings: {stats['aliases']} aliases, {stats['cues']} cues, {stats['phrasings']} example phrasings; "
+          f"{stats['lexicon_groups']} synonym groups")
     print("coverage gaps:")
     for gap, ids in stats["coverage_gaps"].items():
         print(f"  {gap.replace('_', ' ')}: {', '.join(ids) if ids else 'none'}")
