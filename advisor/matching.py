@@ -130,14 +130,22 @@ class SymptomMatcher:
         # aliases as (symptom, informative stems, their IDF mass, needs a negation), found through rare stems
         self._alias_table: list[tuple[int, frozenset[str], float, bool, str]] = []
         self._alias_index: dict[str, list[int]] = defaultdict(list)
+        self._alias_weights: list[dict[str, float]] = []
         for i, aliases in enumerate(aliases_of):
+            # a word found in several phrasings of a symptom is its topic; one found once may be scenery
+            seen: dict[str, int] = defaultdict(int)
+            for _, st in aliases:
+                for t in st:
+                    seen[t] += 1
             for text, st in aliases:
                 informative = frozenset(t for t in st if self.idf[t] >= MIN_OVERLAP_IDF)
                 if len(informative) < 2:
                     continue
                 row = len(self._alias_table)
-                mass = math.sqrt(sum(self.idf[t] ** 2 for t in informative))
+                weights = {t: self.idf[t] * _topicality(seen[t]) for t in informative}
+                mass = math.sqrt(sum(w * w for w in weights.values()))
                 self._alias_table.append((i, informative, mass, bool(st & NEGATIONS), text))
+                self._alias_weights.append(weights)
                 for t in informative:
                     if self.idf[t] >= RARE_IDF:
                         self._alias_index[t].append(row)
@@ -219,7 +227,8 @@ class SymptomMatcher:
                 continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
             common = alias & said
             if len(common) >= min_stems:
-                similarity = sum(idf2[t] for t in common) / (mass * norm)
+                weights = self._alias_weights[row]
+                similarity = sum(weights[t] * idf[t] for t in common) / (mass * norm)
                 best_alias.setdefault(i, []).append((similarity, row))
         alias_scores: dict[int, tuple[float, int]] = {}
         for i, found in best_alias.items():
@@ -292,6 +301,14 @@ class SymptomMatcher:
             if kept is None or (m.present, m.score) > (kept.present, kept.score):
                 best[m.symptom] = m
         return sorted(best.values(), key=lambda m: (-m.score, m.symptom))
+
+
+TOPICALITY = (0.6, 1.0, 1.0)
+"""Weight of a word found in one, two, three or more phrasings of the same symptom."""
+
+
+def _topicality(count: int) -> float:
+    return TOPICALITY[min(count, len(TOPICALITY)) - 1]
 
 
 def _idf(documents: list[set[str]]) -> dict[str, float]:
