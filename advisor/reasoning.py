@@ -238,7 +238,8 @@ def _priors(kb: KnowledgeBase) -> dict[str, tuple[float, Term]]:
     table = kb.__dict__.get("_prior_terms")
     if table is None:
         table = kb.__dict__["_prior_terms"] = {
-            c.id: (PRIOR_WEIGHT * _logit(c.prior), Term("prior", f"how common {c.name.lower()} is among PMO customers: {c.prior:.0%}", 0.0))
+            c.id: (PRIOR_WEIGHT * _logit(c.prior), Term("prior", f"how common {c.name.lower()} is among PMO customers: {c.prior:.0%} "
+                                                    f"(counted at {PRIOR_WEIGHT:g} weight: what stakeholders say ranks the causes)", 0.0))
             for c in kb.causes.values()
         }
     return table
