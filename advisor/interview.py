@@ -191,6 +191,16 @@ class InterviewSession:
         self.case.stakeholders.append(Stakeholder(name=name, role=role))
         self._invalidate()
 
+    def resume_stakeholder(self, name: str) -> None:
+        """Go back to a stakeholder already interviewed: they become the current (last) one."""
+        person = next((p for p in self.case.stakeholders if p.name == name), None)
+        if person is None:
+            raise AdvisorError(f"{name} is not in this engagement")
+        self._remember()
+        self.case.stakeholders.remove(person)
+        self.case.stakeholders.append(person)
+        self._invalidate(statements_changed=True)
+
     def set_baseline(self, measure_id: str, value: float | None) -> None:
         """Today's value of a success measure (None clears it); targets follow from it."""
         if measure_id not in self.advisor.knowledge.measures:

@@ -153,15 +153,16 @@ class Engagement:
         self.save()
 
     def add_stakeholder(self, name: str, group: str) -> None:
-        """Interview a new stakeholder next; raises ValueError for a name already in the engagement."""
+        """Interview a stakeholder next: a new one, or one already heard (who keeps their group)."""
         name = name.strip()
         if not name:
             raise ValueError("a stakeholder needs a name")
         if group not in GROUPS:
             raise ValueError(f"unknown customer group '{group}'")
         if any(p.name == name for p in self.case.stakeholders):
-            raise ValueError(f"{name} is already in this engagement")
-        self._live().add_stakeholder(name, group)
+            self._live().resume_stakeholder(name)
+        else:
+            self._live().add_stakeholder(name, group)
         self.save()
 
     def add_statement(self, text: str) -> "list[ClauseMatch]":

@@ -135,3 +135,19 @@ def test_undo_takes_back_context_stakeholder_and_baseline_changes_one_by_one(adv
     assert engagement.undo() and engagement.case.statements()[-1][1] == STATEMENTS[-1]
     saved = InterviewSession.load(engagement.path, advisor)
     assert saved.case.statements() == listening_session.case.statements()
+
+
+def test_going_back_to_an_earlier_stakeholder(advisor, sessions, listening_session):
+    from tui.engagement import Engagement
+
+    engagement = Engagement(advisor, sessions, listening_session)
+    first = engagement.stakeholder.name
+    engagement.add_stakeholder("Bo", "functional_managers")
+    assert engagement.stakeholder.name == "Bo"
+    engagement.add_stakeholder(first, "executives")  # a name already heard: back to them, group kept
+    assert engagement.stakeholder.name == first
+    assert [p.name for p in engagement.case.stakeholders].count(first) == 1
+    engagement.add_statement("Nobody knows who decides anything here")
+    assert "Nobody knows who decides anything here" in engagement.stakeholder.statements
+    assert engagement.undo() and engagement.undo()
+    assert engagement.stakeholder.name == "Bo"

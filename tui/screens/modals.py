@@ -50,7 +50,7 @@ class NewStakeholder:
 
 
 class StakeholderModal(ModalScreen[NewStakeholder | None]):
-    """Name and customer group of the next stakeholder to interview."""
+    """Name and customer group of the next stakeholder to interview (a name already heard goes back to them)."""
 
     AUTO_FOCUS = "#name"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -63,13 +63,19 @@ class StakeholderModal(ModalScreen[NewStakeholder | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Next stakeholder", classes="dialog-title")
-            yield Input(placeholder="Name, e.g. Dana Whitfield", id="name")
+            yield Input(placeholder="Name, e.g. Dana Whitfield (or someone already heard)", id="name")
             yield Select(self.groups, allow_blank=False, value=self.groups[0][1], id="group")
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Interview", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
             yield Static("Enter: next · Esc: cancel", classes="dialog-keys")
+
+    @on(Input.Changed, "#name")
+    def _hint(self, event: Input.Changed) -> None:
+        name = event.value.strip()
+        hint = f"Back to {name}: their answers and statements so far are kept." if name in self.taken else ""
+        self.query_one("#error", Static).update(hint)
 
     @on(Input.Submitted, "#name")
     def _next(self) -> None:
@@ -86,8 +92,6 @@ class StakeholderModal(ModalScreen[NewStakeholder | None]):
     def _ok(self) -> None:
         name = self.query_one("#name", Input).value.strip()
         error = "" if name else "A name, please."
-        if name in self.taken:
-            error = f"{name} is already in this engagement."
         self.query_one("#error", Static).update(error)
         if error:
             self.query_one("#name", Input).focus()
