@@ -84,3 +84,14 @@ def test_wheel_installs_and_runs_from_a_fresh_venv(tmp_path):
                               cwd=elsewhere, env=env, timeout=300)
     assert diagnose.returncode == 0, diagnose.stderr
     assert '"root_causes"' in diagnose.stdout
+
+
+def test_readme_library_example_runs(tmp_path, monkeypatch):
+    """The README's library example works as written."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
+    assert (tmp_path / "acme.session.json").exists()
