@@ -303,7 +303,7 @@ class SymptomMatcher:
         return sorted(best.values(), key=lambda m: (-m.score, m.symptom))
 
 
-TOPICALITY = (0.6, 1.0, 1.0)
+TOPICALITY = (0.8, 1.0, 1.0)
 """Weight of a word found in one, two, three or more phrasings of the same symptom."""
 
 
