@@ -298,7 +298,10 @@ def run_diagnose(args: argparse.Namespace) -> int:
     if out_dir is not None:
         if out_dir.exists() and not out_dir.is_dir():
             raise AdvisorError(f"{out_dir}: --output must be a folder")
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AdvisorError(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
     several = len(sources) > 1
     options = {"format": fmt, "encoding": args.encoding, "pretty": not (several and fmt == "json" and out_dir is None)}
 
@@ -332,7 +335,12 @@ def _run(stack: ExitStack, sources: list[Source], errors: list[str], args: argpa
             summaries.append(outcome.summary)
             if out_dir is not None:
                 target = out_dir / _file_name(outcome.case, used_names, FORMATS[fmt])
-                write_atomic(target, outcome.payload)
+                try:
+                    write_atomic(target, outcome.payload)
+                except OSError as exc:
+                    failed += 1
+                    print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+                    continue
                 if not args.quiet:
                     print(f"wrote {target}", file=sys.stderr)
             elif fmt == "json" and several:

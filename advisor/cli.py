@@ -170,7 +170,10 @@ def cmd_kb_export(args: argparse.Namespace) -> int:
     if args.output:
         from .fileio import write_atomic
 
-        write_atomic(Path(args.output), text)
+        try:
+            write_atomic(Path(args.output), text)
+        except OSError as exc:
+            raise AdvisorError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
     return ExitCode.OK

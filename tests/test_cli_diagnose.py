@@ -254,3 +254,11 @@ def test_version(cli):
 
     result = cli("--version")
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_unwritable_output_is_one_clear_line(cli, tmp_path):
+    path = write(tmp_path, "good.yaml", GOOD_YAML)
+    blocker = write(tmp_path, "not-a-folder", "x")
+    result = cli("diagnose", str(path), "--output", str(blocker / "reports"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "cannot create the output folder" in result.stderr
