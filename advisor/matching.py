@@ -295,7 +295,8 @@ class SymptomMatcher:
         if WHOLE_STATEMENT and len(parts) > 1:  # a story told over several sentences, read as one
             whole = Sentence(" ".join(p.text for p in parts), tuple(t for p in parts for t in p.stems),
                              tuple(d for p in parts for d in p.denied))
-            readings += [m for m in self.match_sentence(whole) if m.present]
+            heard = {m.symptom for m in readings}  # a sentence's own reading (a denial above all) stands
+            readings += [m for m in self.match_sentence(whole) if m.present and m.symptom not in heard]
         for m in readings:
             kept = best.get(m.symptom)
             if kept is None or (m.present, m.score) > (kept.present, kept.score):
