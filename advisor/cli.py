@@ -223,6 +223,17 @@ EPILOG = """examples:
 """
 
 
+def _add(commands: argparse._SubParsersAction, name: str, handler: Handler, help: str, description: str,
+         examples: list[str]) -> argparse.ArgumentParser:
+    """A subcommand with its help, an examples epilog and --kb."""
+    label = "example" if len(examples) == 1 else "examples"
+    parser = commands.add_parser(name, help=help, description=description,
+                                 epilog=f"{label}:\n" + "".join(f"  {e}\n" for e in examples))
+    _kb_option(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pmo-advisor",
@@ -239,89 +250,54 @@ def build_parser() -> argparse.ArgumentParser:
     add_diagnose_parser(commands, _Parser, _kb_option)
     add_schema_parser(commands, _Parser)
 
-    interview = commands.add_parser(
-        "interview",
-        help="run the terminal interview (Textual)",
-        description="A physician-style interview: engagement setup, statements, questions, results, export.",
-        epilog="examples:\n  pmo-advisor interview\n  pmo-advisor interview --resume ~/.local/share/pmo-advisor/sessions/acme.json\n",
-    )
-    _kb_option(interview)
+    interview = _add(commands, "interview", _cmd_interview, "run the terminal interview (Textual)",
+                     "A physician-style interview: engagement setup, statements, questions, results, export.",
+                     ["pmo-advisor interview", "pmo-advisor interview --resume ~/.local/share/pmo-advisor/sessions/acme.json"])
     interview.add_argument("--resume", metavar="FILE", help="continue a saved session")
     interview.add_argument("--sessions", metavar="DIR", help="where sessions are saved (default: the user data folder)")
-    interview.set_defaults(handler=_cmd_interview)
 
-    match = commands.add_parser(
-        "match",
-        help="show which symptoms a statement is read as",
-        description="Run only the listening step on one statement (or stdin) and show the symptoms found.",
-        epilog='example:\n  pmo-advisor match "we only hear a project is late when the client calls"\n',
-    )
-    _kb_option(match)
+    match = _add(commands, "match", cmd_match, "show which symptoms a statement is read as",
+                 "Run only the listening step on one statement (or stdin) and show the symptoms found.",
+                 ['pmo-advisor match "we only hear a project is late when the client calls"'])
     match.add_argument("text", nargs="*", help="the statement (default: stdin)")
-    match.add_argument("-v", "--verbose", action="store_true", help="show the clause each match came from")
-    match.set_defaults(handler=cmd_match)
+    match.add_argument("-v", "--verbose", action="store_true", help="show the sentence each match came from")
 
     kb = commands.add_parser("kb", help="knowledge base tools: validate, stats, show, export, test",
                              description="Tools for knowledge authors.")
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
 
-    validate = kb_commands.add_parser(
-        "validate",
-        help="check the knowledge; every problem as file:line: message",
-        description="Load every knowledge file and report every problem at once (exit 0 sound, 2 not).",
-        epilog="examples:\n  pmo-advisor kb validate\n  pmo-advisor kb validate --kb my-knowledge/ --warnings\n",
-    )
-    _kb_option(validate)
+    validate = _add(kb_commands, "validate", cmd_kb_validate, "check the knowledge; every problem as file:line: message",
+                    "Load every knowledge file and report every problem at once (exit 0 sound, 2 not).",
+                    ["pmo-advisor kb validate", "pmo-advisor kb validate --kb my-knowledge/ --warnings"])
     validate.add_argument("--warnings", action="store_true", help="also list warnings")
-    validate.set_defaults(handler=cmd_kb_validate)
 
-    stats = kb_commands.add_parser(
-        "stats",
-        help="counts by kind, rules and coverage gaps",
-        description="Counts of nodes by kind, edges by relation, rules, and coverage gaps.",
-        epilog="example:\n  pmo-advisor kb stats --format json\n",
-    )
-    _kb_option(stats)
+    stats = _add(kb_commands, "stats", cmd_kb_stats, "counts by kind, rules and coverage gaps",
+                 "Counts of nodes by kind, edges by relation, rules, and coverage gaps.",
+                 ["pmo-advisor kb stats --format json"])
     stats.add_argument("--format", choices=["text", "json"], default="text")
-    stats.set_defaults(handler=cmd_kb_stats)
 
-    show = kb_commands.add_parser(
-        "show",
-        help="fuzzy lookup of a node with its attributes and neighbours",
-        description="Show a node (by id, name or any phrase) with its attributes and neighbours.",
-        epilog='examples:\n  pmo-advisor kb show resource_contention\n  pmo-advisor kb show "people on three projects"\n',
-    )
-    _kb_option(show)
+    show = _add(kb_commands, "show", cmd_kb_show, "fuzzy lookup of a node with its attributes and neighbours",
+                "Show a node (by id, name or any phrase) with its attributes and neighbours.",
+                ["pmo-advisor kb show resource_contention", 'pmo-advisor kb show "people on three projects"'])
     show.add_argument("query", nargs="+", help="an id, a name or a phrase")
     show.add_argument("--format", choices=["text", "json"], default="text")
-    show.set_defaults(handler=cmd_kb_show)
 
-    export = kb_commands.add_parser(
-        "export",
-        help="export the graph: json (node-link), mermaid, dot, graphml",
-        description="Export the knowledge graph. json is networkx node-link data with all attributes.",
-        epilog="examples:\n  pmo-advisor kb export --format json > kb.json\n  pmo-advisor kb export --format dot | dot -Tsvg > kb.svg\n",
-    )
-    _kb_option(export)
+    export = _add(kb_commands, "export", cmd_kb_export, "export the graph: json (node-link), mermaid, dot, graphml",
+                  "Export the knowledge graph. json is networkx node-link data with all attributes.",
+                  ["pmo-advisor kb export --format json > kb.json", "pmo-advisor kb export --format dot | dot -Tsvg > kb.svg"])
     export.add_argument("--format", choices=["json", "mermaid", "dot", "graphml"], default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    export.set_defaults(handler=cmd_kb_export)
 
-    test = kb_commands.add_parser(
-        "test",
-        help="run case files with expected answers and report accuracy",
-        description="Diagnose case files that carry `expected:` and print cause@1, cause@3 (the primary "
-        "expected cause in the top 3), service@5 (share of expected services in the top 5) and the misses.",
-        epilog="examples:\n  pmo-advisor kb test tests/cases\n  pmo-advisor kb test tests/cases --min-cause3 0.9 --min-service5 0.75\n",
-    )
-    _kb_option(test)
+    test = _add(kb_commands, "test", cmd_kb_test, "run case files with expected answers and report accuracy",
+                "Diagnose case files that carry `expected:` and print cause@1, cause@3 (the primary "
+                "expected cause in the top 3), service@5 (share of expected services in the top 5) and the misses.",
+                ["pmo-advisor kb test tests/cases", "pmo-advisor kb test tests/cases --min-cause3 0.9 --min-service5 0.75"])
     test.add_argument("paths", nargs="+", metavar="PATH", help="case files or folders")
     test.add_argument("--min-cause3", type=float, metavar="X", help="exit 1 when cause@3 is below X")
     test.add_argument("--min-service5", type=float, metavar="X", help="exit 1 when service@5 is below X")
     test.add_argument("--interview", action="store_true", help="also simulate a truthful interview per case")
     test.add_argument("--format", choices=["text", "json"], default="text")
     test.add_argument("-v", "--verbose", action="store_true", help="show every case, not only the misses")
-    test.set_defaults(handler=cmd_kb_test)
     return parser
 
 
