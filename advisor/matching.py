@@ -40,6 +40,8 @@ _VERDICTS = frozenset(content_stems(
     "good bad fine great poor well ok okay solid decent excellent strong weak problem issue trouble worry concern"
 ))
 """Words that judge rather than name a topic: never a symptom's topic."""
+SINGLE_CUE_MIN_IDF = 3.0
+"""A cue that is one word once stop words are gone must be at least this rare to count."""
 TYPO_CUTOFF = 90.0
 TYPO_MIN_LENGTH = 6
 NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "neither", "nor", "nowher"})
@@ -125,6 +127,8 @@ class SymptomMatcher:
         self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
         for i, cues in enumerate(cues_of):
             for cue in cues:
+                if len(cue.stem_set) == 1 and self.idf[cue.stems[0]] < SINGLE_CUE_MIN_IDF:
+                    continue  # "he said she said" is just "said" once stop words go: too common to tell
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
                 self._cue_index[rarest].append((i, cue))
         # aliases as (symptom, informative stems, their IDF mass, needs a negation), found through rare stems

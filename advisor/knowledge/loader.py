@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel, ValidationError
 
 from ..errors import KnowledgeError, LocatedError
+from ..text import content_stems
 from ..yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 from .base import KnowledgeBase
 from .location import default_knowledge_dir
@@ -320,6 +321,15 @@ def _check_references(by_kind: dict[str, dict[str, _Entry]], rules: dict[str, tu
             ref(entry, ("health", i), state, "health_state")
         if not s.question.strip():  # type: ignore[attr-defined]
             out.add(f"symptom '{s.id}' has no question to confirm it", entry.file, entry.line)  # type: ignore[attr-defined]
+        for i, cue in enumerate(s.cues):  # type: ignore[attr-defined]
+            stems = set(content_stems(cue))
+            if len(cue.split()) > 1 and len(stems) == 1:
+                out.warn(
+                    f"cue '{cue}' of '{s.id}' is the single word '{next(iter(stems))}' once stop words are "  # type: ignore[attr-defined]
+                    "dropped; it only counts if that word is rare",
+                    entry.file,
+                    line_of(entry.raw, ("cues", i)),
+                )
         for cause, sensitivity in s.indicates.items():  # type: ignore[attr-defined]
             if sensitivity <= s.base_rate:  # type: ignore[attr-defined]
                 out.warn(
