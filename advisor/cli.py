@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
-from .errors import AdvisorError, CaseError, KnowledgeError
-from .exitcodes import ExitCode
+from .errors import AdvisorError
+from .exitcodes import ExitCode, exit_code_for
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -316,21 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return ExitCode.INTERRUPTED
-    except KnowledgeError as exc:
-        if args.debug:
-            raise
-        _err(str(exc))
-        return ExitCode.USAGE
-    except CaseError as exc:
-        if args.debug:
-            raise
-        _err(str(exc))
-        return ExitCode.FAILURES
     except AdvisorError as exc:
         if args.debug:
             raise
         _err(str(exc))
-        return ExitCode.USAGE
+        return exit_code_for(exc)
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head): not an error
         return ExitCode.OK

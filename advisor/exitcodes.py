@@ -20,6 +20,8 @@ def exit_code_for(error: BaseException) -> ExitCode:
     """The exit code a front end returns for an error it could not recover from."""
     if isinstance(error, KeyboardInterrupt):
         return ExitCode.INTERRUPTED
-    if isinstance(error, (KnowledgeError, CaseError, AdvisorError)):
+    if isinstance(error, CaseError):
+        return ExitCode.FAILURES  # an input failed, as in a batch run
+    if isinstance(error, (KnowledgeError, AdvisorError)):
         return ExitCode.USAGE
     return ExitCode.FAILURES

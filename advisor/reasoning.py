@@ -276,22 +276,21 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     gain = {cid: s.confidence - kb.causes[cid].prior for cid, s in scores.items() if s.supported}
     gain = {cid: g for cid, g in gain.items() if g > 0}
     updates: list[tuple[str, Term]] = []
+
+    def flow(target: str, source: str, share: float, strength: float, text: str) -> bool:
+        """Pass a damped share of `source`'s gain on to `target`; True when it moved it."""
+        factor = 1.0 + share * strength * gain[source]
+        if factor < CHAIN_MIN_FACTOR:
+            return False
+        updates.append((target, Term("chain", f"{text} x{factor:.2f}", math.log(factor))))
+        return True
+
     for root, proximate, strength in _links(kb):
-        if root not in gain and proximate not in gain:
-            continue
         linked = False
         if proximate in gain:
-            factor = 1.0 + CHAIN_UP * strength * gain[proximate]
-            if factor >= CHAIN_MIN_FACTOR:
-                text = f"may lie behind {kb.name(proximate)}, which the evidence supports x{factor:.2f}"
-                updates.append((root, Term("chain", text, math.log(factor))))
-                linked = True
+            linked |= flow(root, proximate, CHAIN_UP, strength, f"may lie behind {kb.name(proximate)}, which the evidence supports")
         if root in gain:
-            factor = 1.0 + CHAIN_DOWN * strength * gain[root]
-            if factor >= CHAIN_MIN_FACTOR:
-                text = f"{kb.name(root)}, which the evidence supports, tends to cause it x{factor:.2f}"
-                updates.append((proximate, Term("chain", text, math.log(factor))))
-                linked = True
+            linked |= flow(proximate, root, CHAIN_DOWN, strength, f"{kb.name(root)}, which the evidence supports, tends to cause it")
         if linked:
             scores[root].chain.append((root, proximate))
             scores[proximate].chain.append((root, proximate))
