@@ -118,7 +118,6 @@ class SymptomMatcher:
             aliases_of.append([a for a in aliases if a[1]])
             documents.append({t for c in cues.values() for t in c.stems} | {t for _, st in aliases for t in st})
             raw_documents.append({t for text in (s.name, *s.cues) for t in content_stems(text)} | {t for _, st in aliases for t in st})
-        n = len(documents)
         self.idf = _idf(documents)
         if not params.fold_aliases:
             self.idf = {**_idf(raw_documents), **self.idf}

@@ -6,7 +6,7 @@ Lists are Rich grids so that wrapped lines stay aligned under their text.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
