@@ -101,6 +101,7 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
         "aliases": sum(len(s.aliases) for s in kb.symptoms.values()),
         "cues": sum(len(s.cues) for s in kb.symptoms.values()),
         "phrasings": sum(len(p) for p in kb.phrasings.values()),
+        "stories": sum(len(p) for p in kb.stories.values()),
         "lexicon_groups": len(kb.lexicon),
         "coverage_gaps": kb.coverage_gaps(),
     }
@@ -114,8 +115,8 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
     print("edges:")
     for relation, n in stats["edges"].items():
         print(f"  {relation:<14} {n:>5}")
-    print(f"symptom phrasings: {stats['aliases']} aliases, {stats['cues']} cues, {stats['phrasings']} example phrasings; "
-          f"{stats['lexicon_groups']} synonym groups")
+    print(f"symptom phrasings: {stats['aliases']} aliases, {stats['cues']} cues, {stats['phrasings']} example phrasings, "
+          f"{stats['stories']} stories (cause themes only); {stats['lexicon_groups']} synonym groups")
     print("coverage gaps:")
     for gap, ids in stats["coverage_gaps"].items():
         print(f"  {gap.replace('_', ' ')}: {', '.join(ids) if ids else 'none'}")

@@ -22,6 +22,8 @@ from .models import (
 from .prescription import prescribe
 from .proposition import build_value_proposition
 from .reasoning import SHOWN_MIN_FACTOR, CauseScore, Evidence, RuleEffects, apply_rules, differential
+from .text import Sentence, sentences
+from .themes import CauseThemes
 
 if TYPE_CHECKING:
     from .interview import InterviewSession
@@ -54,22 +56,37 @@ class Advisor:
 
         dirs = [Path(kb_dirs)] if isinstance(kb_dirs, (str, Path)) else [Path(d) for d in kb_dirs]
 
-        def build() -> tuple[KnowledgeBase, SymptomMatcher]:
+        def build() -> tuple[KnowledgeBase, SymptomMatcher, CauseThemes]:
             from .knowledge.loader import load_knowledge
 
             knowledge = load_knowledge(dirs)
-            return knowledge, SymptomMatcher(knowledge)
+            return knowledge, SymptomMatcher(knowledge), CauseThemes(knowledge)
 
-        knowledge, matcher = cached(knowledge_key([default_knowledge_dir(), *dirs]), build)
+        knowledge, matcher, themes = cached(knowledge_key([default_knowledge_dir(), *dirs]), build)
         gc.freeze()  # the knowledge lives as long as the process: keep the collector from rescanning it
         advisor = cls(knowledge)
         matcher.params = advisor.match_params  # the calibration is code, not cached data
         advisor.__dict__["matcher"] = matcher
+        advisor.__dict__["themes"] = themes
         return advisor
 
     @cached_property
     def matcher(self) -> SymptomMatcher:
         return SymptomMatcher(self.knowledge, self.match_params)
+
+    @cached_property
+    def themes(self) -> CauseThemes:
+        return CauseThemes(self.knowledge)
+
+    def theme_scores(self, case: Case) -> dict[str, float]:
+        """How much the case's words sound like each cause (see :mod:`advisor.themes`).
+
+        Remembered for the last case's statements: an interview re-ranks after every answer."""
+        said = tuple(text for _, text in case.statements())
+        last = self.__dict__.get("_last_themes")
+        if last is None or last[0] != said:
+            last = self.__dict__["_last_themes"] = (said, self.themes.scores(said))
+        return last[1]
 
     # ------------------------------------------------------------ listening
 
@@ -82,15 +99,21 @@ class Advisor:
         kb = self.knowledge
         positive: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
         negative: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
+        said: list[str] = []
+        parts: list[Sentence] = []
         for stakeholder, text in case.statements():
             group = stakeholder.group
             weight = stakeholder.weight if stakeholder.weight is not None else (
                 kb.groups[group].weight if group in kb.groups else 0.8
             )
             quote = Quote(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
-            for match in self.listen(text):
+            split = sentences(text)
+            said.append(text)
+            parts += split
+            for match in self.matcher.match_sentences(split):
                 bucket = positive if match.present else negative
                 bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
+        self.__dict__["_last_themes"] = (tuple(said), self.themes.scores_of(parts))  # the sentences are split already
         evidence: dict[str, Evidence] = {}
         for symptom in sorted(set(positive) | set(negative)):
             pos, neg = _noisy_or(positive.get(symptom, [])), _noisy_or(negative.get(symptom, []))
@@ -134,7 +157,7 @@ class Advisor:
         effects = apply_rules(kb, case.context, evidence)
         for rule in effects.fired:
             trace.append(TraceEntry(step="rule", detail=f"{rule.id}: {rule.because}"))
-        scores = differential(kb, evidence, case.context, effects)
+        scores = differential(kb, evidence, case.context, effects, self.theme_scores(case))
         symptoms = _symptom_findings(kb, evidence)
         shown = [s for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
         causes = [self._cause_result(s) for s in shown]
@@ -155,7 +178,7 @@ class Advisor:
     def rank(self, case: Case, evidence: dict[str, Evidence]) -> tuple[list[CauseScore], RuleEffects]:
         """Only the differential (no prescription): what the interview needs after each answer."""
         effects = apply_rules(self.knowledge, case.context, evidence)
-        return differential(self.knowledge, evidence, case.context, effects), effects
+        return differential(self.knowledge, evidence, case.context, effects, self.theme_scores(case)), effects
 
     def interview(self, case: Case | None = None) -> "InterviewSession":
         """An adaptive interview starting from what the case's statements already say."""
@@ -190,7 +213,7 @@ class Advisor:
 
 
 def _term_order(term) -> tuple:  # type: ignore[no-untyped-def]
-    order = {"prior": 0, "supports": 1, "chain": 2, "rule": 3, "conflicts": 4}
+    order = {"prior": 0, "supports": 1, "theme": 2, "chain": 3, "rule": 4, "conflicts": 5}
     return (order[term.kind], -abs(term.log_factor), term.text)
 
 

@@ -292,8 +292,11 @@ class SymptomMatcher:
 
     def match_statement(self, statement: str) -> list[ClauseMatch]:
         """Matches of every sentence of a statement, strongest first per symptom."""
+        return self.match_sentences(sentences(statement))
+
+    def match_sentences(self, parts: list[Sentence]) -> list[ClauseMatch]:
+        """Matches of a statement already split into sentences, strongest first per symptom."""
         best: dict[str, ClauseMatch] = {}
-        parts = sentences(statement)
         readings = [m for sentence in parts for m in self.match_sentence(sentence)]
         if WHOLE_STATEMENT and len(parts) > 1:  # a story told over several sentences, read as one
             whole = Sentence(" ".join(p.text for p in parts), tuple(t for p in parts for t in p.stems),

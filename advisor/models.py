@@ -38,7 +38,7 @@ class SymptomFinding(Result):
 class ExplanationItem(Result):
     """One line of a cause's explanation."""
 
-    kind: Literal["prior", "supports", "conflicts", "rule", "chain"]
+    kind: Literal["prior", "supports", "conflicts", "rule", "chain", "theme"]
     text: str
     factor: float
     """What this item multiplied the cause's odds by."""

@@ -41,6 +41,10 @@ CHAIN_MIN_FACTOR = 1.0
 SHOWN_MIN_FACTOR = 1.05
 """Explanations leave out causal-link lines that move a cause by less than this."""
 """How much of a root cause's gain flows on to the proximate cause it produces."""
+THEME_WEIGHT = 0.3
+"""Log-odds per standard deviation a case's words sound more like a cause than like the average cause."""
+THEME_MIN = 0.5
+"""Theme scores closer to the average than this (in standard deviations) are left out."""
 _EPS = 0.01
 
 
@@ -84,7 +88,7 @@ class CauseScore:
     def add(self, term: Term) -> None:
         self.log_odds += term.log_factor
         self.terms.append(term)
-        if term.kind in ("supports", "conflicts", "chain"):
+        if term.kind in ("supports", "conflicts", "chain", "theme"):
             self.evidence += term.log_factor
 
     @property
@@ -205,8 +209,11 @@ def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidenc
     return effects
 
 
-def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Context, effects: RuleEffects) -> list[CauseScore]:
-    """All causes, most likely first, with the terms that explain their score."""
+def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Context, effects: RuleEffects,
+                 themes: dict[str, float] | None = None) -> list[CauseScore]:
+    """All causes, most likely first, with the terms that explain their score.
+
+    ``themes`` (cause id -> standardised theme score, see :mod:`advisor.themes`) adds one term per cause."""
     scores = {cause_id: CauseScore(cause_id, log_odds, [term]) for cause_id, (log_odds, term) in _priors(kb).items()}
     indications = _indications(kb)
     for symptom_id in sorted(evidence):
@@ -225,6 +232,11 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
             score.add(Term(kind, f"{name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote))
             if log_factor > 0:
                 score.pain_weights.append(found.weight)
+    for cause_id, z in sorted((themes or {}).items()):
+        if abs(z) >= THEME_MIN and cause_id in scores:
+            how = "more" if z > 0 else "less"
+            scores[cause_id].add(Term("theme", f"the stakeholders' words sound {how} like this cause than like most "
+                                      f"({z:+.1f} sd) x{math.exp(THEME_WEIGHT * z):.2f}", THEME_WEIGHT * z))
     for rule in effects.fired:
         for action in rule.then:
             if isinstance(action, ScaleCause):

@@ -25,6 +25,7 @@ class KnowledgeBase:
         locations: dict[str, tuple[str, int | None]],
         lexicon: tuple[tuple[str, ...], ...] = (),
         phrasings: dict[str, tuple[str, ...]] | None = None,
+        stories: dict[str, tuple[str, ...]] | None = None,
     ):
         self.version = version
         self.folders = folders
@@ -35,6 +36,8 @@ class KnowledgeBase:
         """Synonym groups; each entry is read as its group's first entry."""
         self.phrasings = phrasings or {}
         """Symptom id -> extra phrasings (from `phrasings:` sections)."""
+        self.stories = stories or {}
+        """Symptom id -> stakeholder stories (from `stories:` sections; read for the cause themes only)."""
         self.symptoms: dict[str, Symptom] = nodes["symptom"]  # type: ignore[assignment]
         self.causes: dict[str, Cause] = nodes["cause"]  # type: ignore[assignment]
         self.services: dict[str, Service] = nodes["service"]  # type: ignore[assignment]

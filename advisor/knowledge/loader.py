@@ -147,9 +147,8 @@ def _read_lexicon(value: Any, file: str, out: _Collector, lexicon: list[tuple[st
 def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tuple[Rule, Any, str]], dict[str, Any]]:
     entries: list[_Entry] = []
     rules: list[tuple[Rule, Any, str]] = []
-    meta: dict[str, Any] = {"lexicon": [], "phrasings": []}
+    meta: dict[str, Any] = {"lexicon": [], "phrasings": [], "stories": []}
     lexicon: list[tuple[str, ...]] = meta["lexicon"]
-    phrasings: list[tuple[Phrasing, Any, str, int]] = meta["phrasings"]
     if not folder.is_dir():
         out.add("knowledge folder not found", str(folder), None)
         return entries, rules, meta
@@ -174,11 +173,11 @@ def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tupl
                 out.add(f"section '{key}' must be a list", shown, line)
             elif key == "lexicon":
                 _read_lexicon(value, shown, out, lexicon)
-            elif key == "phrasings":
+            elif key in ("phrasings", "stories"):
                 for index, raw in enumerate(value):
                     node = _validate_node(Phrasing, raw, shown, out)
                     if node is not None:
-                        phrasings.append((node, raw, shown, value.item_lines[index]))
+                        meta[key].append((node, raw, shown, value.item_lines[index]))
             else:
                 model = Rule if key == "rules" else _section_model(key)
                 for index, raw in enumerate(value):
@@ -223,11 +222,12 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
     rules: dict[str, tuple[Rule, Any, str]] = {}
     versions: list[str] = []
     lexicon: list[tuple[str, ...]] = []
-    phrasings: list[tuple[Phrasing, Any, str, int]] = []
+    examples: dict[str, list[tuple[Phrasing, Any, str, int]]] = {"phrasings": [], "stories": []}
     for folder in layers:
         entries, folder_rules, meta = _read_folder(folder, out)
         lexicon.extend(meta.pop("lexicon"))
-        phrasings.extend(meta.pop("phrasings"))
+        for section, found in examples.items():
+            found.extend(meta.pop(section))
         if "version" in meta:
             versions.append(meta["version"])
         layer_ids: dict[str, _Entry] = {}
@@ -255,13 +255,14 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
         by_kind[entry.kind][node_id] = entry
     _check_references(by_kind, rules, out)
     _check_lexicon(lexicon, out)
-    said: dict[str, list[str]] = {}
-    for phrasing, raw, file, line in phrasings:
-        if phrasing.symptom not in by_kind["symptom"]:
-            hint = suggest(phrasing.symptom, by_kind["symptom"])
-            out.add(f"unknown symptom '{phrasing.symptom}' in phrasings{hint}", file, line_of(raw, ("symptom",)) or line)
-        else:
-            said.setdefault(phrasing.symptom, []).extend(phrasing.says)
+    said: dict[str, dict[str, list[str]]] = {section: {} for section in examples}
+    for section, found in examples.items():
+        for phrasing, raw, file, line in found:
+            if phrasing.symptom not in by_kind["symptom"]:
+                hint = suggest(phrasing.symptom, by_kind["symptom"])
+                out.add(f"unknown symptom '{phrasing.symptom}' in {section}{hint}", file, line_of(raw, ("symptom",)) or line)
+            else:
+                said[section].setdefault(phrasing.symptom, []).extend(phrasing.says)
     if out.problems:
         return None, out
     kb = KnowledgeBase(
@@ -271,7 +272,8 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
         rules=tuple(r for r, _, _ in rules.values()),
         locations={i: (e.file, e.line) for i, e in nodes.items()},
         lexicon=tuple(lexicon),
-        phrasings={k: tuple(v) for k, v in sorted(said.items())},
+        phrasings={k: tuple(v) for k, v in sorted(said["phrasings"].items())},
+        stories={k: tuple(v) for k, v in sorted(said["stories"].items())},
     )
     return kb, out
 

@@ -284,6 +284,8 @@ class KnowledgeFile(Strict):
     rules: tuple[Rule, ...] = ()
     phrasings: tuple[Phrasing, ...] = ()
     """Extra phrasings per symptom (used by the matcher like aliases)."""
+    stories: tuple[Phrasing, ...] = ()
+    """Longer stakeholder stories per symptom: read only for the cause themes, never matched sentence by sentence."""
     lexicon: tuple[tuple[Annotated[str, Field(min_length=1, max_length=60)], ...], ...] = ()
     """Synonym groups: every entry is read as the group's first entry when matching text."""
 

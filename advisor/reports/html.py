@@ -31,7 +31,7 @@ th{background:var(--soft);font-weight:600;color:#34404d}
 .cause{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:10px 0}
 .cause h3{margin:0 0 8px;display:flex;justify-content:space-between;gap:12px}
 .cause ul{margin:6px 0 0;padding-left:18px}
-.k-supports{color:var(--good)} .k-conflicts{color:var(--warn)} .k-rule,.k-chain,.k-prior{color:var(--muted)}
+.k-supports{color:var(--good)} .k-conflicts{color:var(--warn)} .k-rule,.k-chain,.k-prior,.k-theme{color:var(--muted)}
 .wave{display:inline-block;min-width:52px;text-align:center;border-radius:4px;padding:1px 8px;font-size:12px;font-weight:600}
 .wave-now{background:#dafbe1;color:#116329}.wave-next{background:#fff8c5;color:#7d4e00}.wave-later{background:#eef1f5;color:#57606a}
 .statement{margin:8px 0;padding:10px 14px;background:var(--soft);border-radius:6px}

@@ -53,6 +53,8 @@ def render_markdown(d: Diagnosis) -> str:
                     lines.append(f"- Against: {e.text}")
                 elif e.kind == "rule":
                     lines.append(f"- Context rule: {e.text}")
+                elif e.kind == "theme":
+                    lines.append(f"- Overall wording: {e.text}")
                 else:
                     lines.append(f"- Causal chain: {e.text}")
             if c.confirm_by:

@@ -18,8 +18,8 @@ from ..widgets.text import aligned_rows
 if TYPE_CHECKING:
     from advisor.models import CauseResult, Diagnosis
 
-KIND_TITLES = {"supports": "Evidence for", "conflicts": "Evidence against", "rule": "Rules fired",
-               "chain": "Causal chain", "prior": "Before any evidence"}
+KIND_TITLES = {"supports": "Evidence for", "conflicts": "Evidence against", "theme": "Overall wording",
+               "rule": "Rules fired", "chain": "Causal chain", "prior": "Before any evidence"}
 _FACTOR = re.compile(r"\s+x\d+(?:\.\d+)?$")
 
 
