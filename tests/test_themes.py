@@ -1,0 +1,59 @@
+"""Cause themes: a case's overall wording adds one explained, bounded term per cause."""
+
+from __future__ import annotations
+
+import textwrap
+
+from advisor import Case
+
+PRIORITIES = [
+    "Every director says their project is number one and the ranking changes every month.",
+    "We start new projects before anyone decides which of the old ones to stop.",
+    "The portfolio board never compares projects against each other; approvals are one by one.",
+]
+
+
+def test_a_case_told_in_a_causes_words_raises_its_theme(advisor):
+    scores = advisor.theme_scores(Case.from_statements(PRIORITIES))
+    assert set(scores) == set(advisor.knowledge.causes)
+    assert max(scores, key=scores.get) == "no_portfolio_prioritization"
+    mean = sum(scores.values()) / len(scores)
+    assert abs(mean) < 1e-9  # standardised across causes
+
+
+def test_the_theme_is_a_line_of_the_explanation(advisor):
+    diagnosis = advisor.diagnose(Case.from_statements(PRIORITIES))
+    cause = next(c for c in diagnosis.root_causes if c.id == "no_portfolio_prioritization")
+    themes = [e for e in cause.explanation if e.kind == "theme"]
+    assert len(themes) == 1
+    assert "sound more like this cause" in themes[0].text and themes[0].factor > 1
+
+
+def test_words_of_a_denying_clause_do_not_count(advisor):
+    """"Budget is honestly not our problem" names no theme: its words are denied."""
+    assert advisor.theme_scores(Case.from_statements(["Budget is honestly not our problem."])) == {}
+
+
+def test_no_statements_no_theme(advisor):
+    diagnosis = advisor.diagnose(Case(case="empty"))
+    assert all(e.kind != "theme" for c in diagnosis.root_causes for e in c.explanation)
+
+
+def test_theme_scores_are_the_same_for_the_same_words(advisor):
+    first = advisor.theme_scores(Case.from_statements(PRIORITIES))
+    other = advisor.theme_scores(Case.from_statements(["Something else entirely about budgets."]))
+    assert first != other
+    assert advisor.theme_scores(Case.from_statements(PRIORITIES)) == first
+
+
+def test_a_story_about_an_unknown_symptom_is_named_with_file_and_line(cli, tmp_path):
+    (tmp_path / "stories.yaml").write_text(textwrap.dedent("""\
+        stories:
+          - symptom: everything_is_priority_uno
+            says:
+              - "Every request is top priority here."
+        """), encoding="utf-8")
+    result = cli("kb", "validate", "--kb", str(tmp_path))
+    assert result.returncode == 2
+    assert f"{tmp_path / 'stories.yaml'}:2: unknown symptom 'everything_is_priority_uno' in stories" in result.stdout
+    assert "everything_is_priority_one" in result.stdout  # did you mean
