@@ -130,10 +130,11 @@ class SymptomMatcher:
                     continue  # "he said she said" is just "said" once stop words go: too common to tell
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
                 self._cue_index[rarest].append((i, cue))
-        # aliases as (symptom, informative stems, their IDF mass, needs a negation), found through rare stems
-        self._alias_table: list[tuple[int, frozenset[str], float, bool, str]] = []
+        # aliases as (symptom, informative stems, their IDF mass, each stem's weight x IDF, text), found through
+        # rare stems; an alias that needs a negation is only reachable through the index of negated sentences
+        self._alias_table: list[tuple[int, frozenset[str], float, dict[str, float], str]] = []
         self._alias_index: dict[str, list[int]] = defaultdict(list)
-        self._alias_weights: list[dict[str, float]] = []
+        self._plain_alias_index: dict[str, list[int]] = defaultdict(list)
         for i, aliases in enumerate(aliases_of):
             # a word found in several phrasings of a symptom is its topic; one found once may be scenery
             seen: dict[str, int] = defaultdict(int)
@@ -147,11 +148,13 @@ class SymptomMatcher:
                 row = len(self._alias_table)
                 weights = {t: self.idf[t] * _topicality(seen[t]) for t in informative}
                 mass = math.sqrt(sum(w * w for w in weights.values()))
-                self._alias_table.append((i, informative, mass, bool(st & NEGATIONS), text))
-                self._alias_weights.append(weights)
+                needs_negation = bool(st & NEGATIONS)
+                self._alias_table.append((i, informative, mass, {t: w * self.idf[t] for t, w in weights.items()}, text))
                 for t in informative:
                     if self.idf[t] >= RARE_IDF:
                         self._alias_index[t].append(row)
+                        if not needs_negation:
+                            self._plain_alias_index[t].append(row)
         # a denied clause that names a symptom's topic ("budget is not our problem") is evidence of absence
         self._topic_index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._topic_size: list[int] = []
@@ -218,20 +221,19 @@ class SymptomMatcher:
                     start = positions[cue.stems[0]][0] if len(cue.stems) == 1 else _window_start(cue.stems, positions)
                     if start is not None:
                         fired[i].append((cue, start))
-        negated = not said.isdisjoint(NEGATIONS)
-        alias_index, table = self._alias_index, self._alias_table
+        # an alias that needs a negation only applies to a negated sentence:
+        # "I don't know what the PMO does" is not "everyone knows what the PMO does"
+        alias_index = self._alias_index if not said.isdisjoint(NEGATIONS) else self._plain_alias_index
+        table = self._alias_table
         rows = {row for t in said if t in alias_index for row in alias_index[t]}
         norm = math.sqrt(sum(idf2.get(t, 0.0) for t in said)) or 1.0
         best_alias: dict[int, list[tuple[float, int]]] = {}
         min_stems = p.alias_min_stems
         for row in rows:
-            i, alias, mass, needs_negation, _ = table[row]
-            if needs_negation and not negated:
-                continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
+            i, alias, mass, weighted_idf, _ = table[row]
             common = alias & said
             if len(common) >= min_stems:
-                weights = self._alias_weights[row]
-                similarity = sum(weights[t] * idf[t] for t in common) / (mass * norm)
+                similarity = sum(weighted_idf[t] for t in common) / (mass * norm)
                 best_alias.setdefault(i, []).append((similarity, row))
         alias_scores: dict[int, tuple[float, int]] = {}
         for i, found in best_alias.items():
