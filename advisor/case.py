@@ -149,6 +149,10 @@ class Context(BaseModel):
             return getattr(self, field)
         return (self.model_extra or {}).get(field)
 
+    def values(self) -> dict[str, Any]:
+        """Every field by name, declared and extra: ``values().get(f)`` is ``value(f)``."""
+        return {**(self.model_extra or {}), **{f: getattr(self, f) for f in type(self).model_fields}}
+
 
 class Expected(_Strict):
     """The answer a knowledge test expects; ignored by diagnosis."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import math
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -165,17 +166,24 @@ class Advisor:
 
     def _cause_result(self, score: CauseScore) -> CauseResult:
         cause = self.knowledge.causes[score.id]
+        lines = sorted(
+            (
+                ((_KIND_ORDER[t.kind], -abs(t.log_factor), t.text), t)
+                for t in score.terms
+                if t.kind != "chain" or t.log_factor >= _SHOWN_MIN_LOG
+            ),
+            key=itemgetter(0),
+        )
         items = [
             {
                 "kind": t.kind,
-                "text": t.text,
+                "text": text,
                 "factor": round(math.exp(t.log_factor), ROUND),
                 "symptom": t.symptom,
                 "quote": t.quote,
                 "rule": t.rule,
             }
-            for t in sorted(score.terms, key=_term_order)
-            if t.kind != "chain" or t.log_factor >= math.log(SHOWN_MIN_FACTOR)
+            for (_, _, text), t in lines
         ]
         return CauseResult(
             id=cause.id,
@@ -189,9 +197,8 @@ class Advisor:
         )
 
 
-def _term_order(term) -> tuple:  # type: ignore[no-untyped-def]
-    order = {"prior": 0, "supports": 1, "chain": 2, "rule": 3, "conflicts": 4}
-    return (order[term.kind], -abs(term.log_factor), term.text)
+_KIND_ORDER = {"prior": 0, "supports": 1, "chain": 2, "rule": 3, "conflicts": 4}
+_SHOWN_MIN_LOG = math.log(SHOWN_MIN_FACTOR)
 
 
 def apply_answer(evidence: dict[str, Evidence], symptom_id: str, answer: str) -> None:
