@@ -15,6 +15,7 @@ from .matching import DEFAULT_PARAMS, ClauseMatch, MatchParams, SymptomMatcher
 from .models import (
     CauseResult,
     Diagnosis,
+    ExplanationItem,
     HealthFinding,
     Quote,
     SymptomFinding,
@@ -83,15 +84,18 @@ class Advisor:
         kb = self.knowledge
         positive: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
         negative: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
-        for stakeholder, text in case.statements():
+        for stakeholder in case.stakeholders:  # the order of case.statements()
             group = stakeholder.group
             weight = stakeholder.weight if stakeholder.weight is not None else (
                 kb.groups[group].weight if group in kb.groups else 0.8
             )
-            quote = Quote(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
-            for match in self.listen(text):
-                bucket = positive if match.present else negative
-                bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
+            for text in stakeholder.statements:
+                if not text.strip():
+                    continue
+                quote = Quote.trusted(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
+                for match in self.listen(text):
+                    bucket = positive if match.present else negative
+                    bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
         evidence: dict[str, Evidence] = {}
         for symptom in sorted(set(positive) | set(negative)):
             pos, neg = _noisy_or(positive.get(symptom, [])), _noisy_or(negative.get(symptom, []))
@@ -122,10 +126,10 @@ class Advisor:
         trace: list[TraceEntry] = []
         for symptom_id, answer in sorted(case.answers.items()):
             if symptom_id not in self.knowledge.symptoms:
-                trace.append(TraceEntry(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
+                trace.append(TraceEntry.trusted(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
                 continue
             apply_answer(evidence, symptom_id, answer)
-            trace.append(TraceEntry(step="answer", detail=f"{symptom_id}: {answer}"))
+            trace.append(TraceEntry.trusted(step="answer", detail=f"{symptom_id}: {answer}"))
         return self.assess(case, evidence, trace)
 
     def assess(self, case: Case, evidence: dict[str, Evidence], trace: list[TraceEntry] | None = None) -> Diagnosis:
@@ -134,14 +138,14 @@ class Advisor:
         trace = list(trace or [])
         effects = apply_rules(kb, case.context, evidence)
         for rule in effects.fired:
-            trace.append(TraceEntry(step="rule", detail=f"{rule.id}: {rule.because}"))
+            trace.append(TraceEntry.trusted(step="rule", detail=f"{rule.id}: {rule.because}"))
         scores = differential(kb, evidence, case.context, effects)
         symptoms = _symptom_findings(kb, evidence)
         shown = [s for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
         causes = [self._cause_result(s) for s in shown]
         services = prescribe(kb, scores, case.context, effects)
         proposition = build_value_proposition(kb, case, symptoms, causes, services)
-        return Diagnosis(
+        return Diagnosis.trusted(
             case=case.case,
             knowledge_version=kb.version,
             context=case.context.model_dump(mode="json", exclude_none=True),
@@ -175,23 +179,23 @@ class Advisor:
             key=itemgetter(0),
         )
         items = [
-            {
-                "kind": t.kind,
-                "text": text,
-                "factor": round(math.exp(t.log_factor), ROUND),
-                "symptom": t.symptom,
-                "quote": t.quote,
-                "rule": t.rule,
-            }
+            ExplanationItem.trusted(
+                kind=t.kind,
+                text=text,
+                factor=round(math.exp(t.log_factor), ROUND),
+                symptom=t.symptom,
+                quote=t.quote,
+                rule=t.rule,
+            )
             for (_, _, text), t in lines
         ]
-        return CauseResult(
+        return CauseResult.trusted(
             id=cause.id,
             name=cause.name,
             category=cause.category,
             confidence=round(score.confidence, ROUND),
             prior=cause.prior,
-            explanation=items,  # validated as ExplanationItem in one pass
+            explanation=items,
             chain=[f"{self.knowledge.name(a)} -> {self.knowledge.name(b)}" for a, b in sorted(set(score.chain))],
             confirm_by=list(cause.confirm_by),
         )
@@ -218,11 +222,11 @@ def _noisy_or(items: list[tuple[float, Quote, ClauseMatch, float]]) -> float:
 
 def _symptom_findings(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[SymptomFinding]:
     findings = [
-        SymptomFinding(
+        SymptomFinding.trusted(
             id=e.symptom,
             name=kb.symptoms[e.symptom].name,
             present=e.present,
-            score=e.strength,
+            score=float(e.strength),  # Evidence is public: a caller may give an int
             source=e.source,  # type: ignore[arg-type]
             quotes=list(e.quotes),
             matched=list(e.matched),
@@ -247,7 +251,7 @@ def _health(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[HealthFind
         for e in items:
             quotes.extend(q for q in e.quotes if q not in quotes)
         result.append(
-            HealthFinding(
+            HealthFinding.trusted(
                 state=state,
                 name=kb.health_states[state].name,
                 confidence=round(1.0 - missing, ROUND),

@@ -165,7 +165,7 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
         s = p.service
         treats = sorted(p.treats, key=lambda c: (-p.treats[c], c))
         results.append(
-            ServiceResult(
+            ServiceResult.trusted(
                 id=s.id,
                 name=s.name,
                 category=s.category,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from .trusted import Frozen
 
 if TYPE_CHECKING:
     from .case import Case
@@ -21,8 +21,7 @@ TO_BE_MEASURED = "to be measured"
 MEASURES_PER_SERVICE = 3
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Model = Frozen
 
 
 class GroupStatement(_Model):
@@ -138,13 +137,13 @@ def build_value_proposition(
 ) -> ValueProposition:
     """Everything the next flywheel steps need, built from the diagnosis."""
     if not services:
-        return ValueProposition(
+        return ValueProposition.trusted(
             summary="No symptom was recognised with enough confidence to prescribe services; interview further.",
             stakeholders=[],
             outcomes=[],
             quick_wins=[],
             success_measures=[],
-            next_stages=NextStages(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
+            next_stages=NextStages.trusted(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
         )
     statements = _group_statements(kb, case, symptoms, services)
     outcomes = _outcomes(kb, services)
@@ -159,7 +158,7 @@ def build_value_proposition(
         f"; {len(outcomes)} outcome(s) are promised, with "
         f"{len(quick)} short-term win(s) and success measured by {len(measures)} indicator(s)."
     )
-    return ValueProposition(
+    return ValueProposition.trusted(
         summary=summary,
         stakeholders=statements,
         outcomes=outcomes,
@@ -195,7 +194,7 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
         capability = _capability(kb, service.id)
         group_name = kb.groups[group].name.lower() if group in kb.groups else group.replace("_", " ")
         result.append(
-            GroupStatement(
+            GroupStatement.trusted(
                 group=group,
                 group_name=group_name,
                 stakeholders=sorted(set(by_group[group]["names"])),  # type: ignore[arg-type]
@@ -232,7 +231,7 @@ def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[Prom
         for outcome in service.outcomes:
             found.setdefault(outcome, []).append(service.id)
     result = [
-        PromisedOutcome(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
+        PromisedOutcome.trusted(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
         for o, s in found.items()
     ]
     order = {"short": 0, "medium": 1, "long": 2}
@@ -250,7 +249,7 @@ def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]
             m = kb.measures[measure_id]
             baseline = case.baselines.get(measure_id)
             result.append(
-                SuccessMeasure(
+                SuccessMeasure.trusted(
                     measure=m.id,
                     name=m.name,
                     service=service.id,
@@ -270,7 +269,7 @@ def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]
 
 def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures: list[SuccessMeasure]) -> NextStages:
     development = [
-        DevelopmentItem(
+        DevelopmentItem.trusted(
             service=s.id,
             approach=s.approach,
             wave=s.wave,
@@ -281,7 +280,7 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         for s in services
     ]
     onboarding = [
-        OnboardingItem(
+        OnboardingItem.trusted(
             service=s.id,
             pilot_group=list(kb.services[s.id].pilot_with) or ["project_managers"],
             change_actions=list(kb.services[s.id].change_actions)
@@ -290,24 +289,24 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         for s in services
         if s.wave == "now"
     ] or [
-        OnboardingItem(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
+        OnboardingItem.trusted(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
                        change_actions=list(kb.services[services[0].id].change_actions))
     ]
     monitoring = []
     for s in services:
         own = [m for m in measures if m.service == s.id and m.layer == "service_delivery"] or [m for m in measures if m.service == s.id]
         if own:
-            monitoring.append(MonitoringItem(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
+            monitoring.append(MonitoringItem.trusted(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
     value_measures = [m.measure for m in measures if m.layer == "value_delivery"]
     recognition_measures = [m.measure for m in measures if m.layer == "value_recognition"]
     delivery = [
-        ReportingItem(
+        ReportingItem.trusted(
             what="Outcome scorecard: each promised outcome against its baseline, with the services behind it",
             to=["executives", "portfolio_managers"],
             cadence="quarterly",
             measures=value_measures,
         ),
-        ReportingItem(
+        ReportingItem.trusted(
             what="Service delivery report: SLA compliance, red/amber/green per service",
             to=["project_managers", "functional_managers"],
             cadence="monthly",
@@ -315,14 +314,14 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         ),
     ]
     recognition = [
-        ReportingItem(
+        ReportingItem.trusted(
             what="Value perception survey by customer group, and a value story of the month",
             to=["executives", "project_managers", "functional_managers"],
             cadence="quarterly",
             measures=recognition_measures,
         )
     ]
-    return NextStages(
+    return NextStages.trusted(
         service_development=development,
         service_onboarding=onboarding,
         service_monitoring=monitoring,
