@@ -168,6 +168,11 @@ class Lexicon:
         self.longest = max((len(p) for p in self.phrases), default=1)
         self.starts = frozenset(p[0] for p in self.phrases)
         """First words of the phrases: only there is a phrase worth looking up."""
+        sizes: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            sizes.setdefault(phrase[0], set()).add(len(phrase))
+        self.sizes = {start: tuple(sorted(n, reverse=True)) for start, n in sizes.items()}
+        """First word -> the lengths of the phrases it starts, longest first."""
 
     def apply(self, stems: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Stems with every synonym replaced by its group's head (longest phrase first)."""
@@ -175,25 +180,29 @@ class Lexicon:
 
     def fold(self, stems: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], list[int]]:
         """Folded stems, and for each the position of the input stem it starts at."""
+        starts, single = self.starts, self.single
+        if starts.isdisjoint(stems):  # no phrase can start here: word for word
+            return tuple([single.get(t, t) for t in stems]), list(range(len(stems)))
         out: list[str] = []
         origin: list[int] = []
         i, n = 0, len(stems)
-        starts, single = self.starts, self.single
+        phrases, sizes = self.phrases, self.sizes
         while i < n:
-            if stems[i] not in starts:
-                out.append(single.get(stems[i], stems[i]))
-                origin.append(i)
-                i += 1
-                continue
-            for size in range(min(self.longest, n - i), 1, -1):
-                target = self.phrases.get(tuple(stems[i : i + size]))
-                if target is not None:
-                    out.append(target)
+            t = stems[i]
+            if t in starts:
+                for size in sizes[t]:
+                    target = phrases.get(tuple(stems[i : i + size])) if i + size <= n else None
+                    if target is not None:
+                        out.append(target)
+                        origin.append(i)
+                        i += size
+                        break
+                else:
+                    out.append(single.get(t, t))
                     origin.append(i)
-                    i += size
-                    break
-            else:
-                out.append(self.single.get(stems[i], stems[i]))
-                origin.append(i)
-                i += 1
+                    i += 1
+                continue
+            out.append(single.get(t, t))
+            origin.append(i)
+            i += 1
         return tuple(out), origin
