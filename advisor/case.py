@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -60,6 +61,7 @@ _ROLE_WORDS: list[tuple[str, str]] = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def group_of(role: str) -> str:
     """The customer group a free-text role belongs to (team members when unsure)."""
     text = role.strip().lower().replace("-", " ")

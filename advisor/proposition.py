@@ -173,11 +173,14 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
     for stakeholder in case.stakeholders:
         entry = by_group.setdefault(stakeholder.group, {"names": [], "quotes": []})
         entry["names"].append(stakeholder.name)  # type: ignore[union-attr]
+    group_of: dict[str, str] = {}
+    for stakeholder in reversed(case.stakeholders):  # the first stakeholder of a name wins
+        group_of[stakeholder.name] = stakeholder.group
     for finding in symptoms:
         if not finding.present:
             continue
         for quote in finding.quotes:
-            group = next((s.group for s in case.stakeholders if s.name == quote.stakeholder), None)
+            group = group_of.get(quote.stakeholder)
             if group in by_group:
                 by_group[group]["quotes"].append((finding, quote))  # type: ignore[union-attr]
     result = []
@@ -241,30 +244,40 @@ def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[Prom
 def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]) -> list[SuccessMeasure]:
     result = []
     seen: set[str] = set()
+    # without a baseline a measure reads the same in every case: built once per knowledge base
+    # (the models are frozen and hold only strings, so diagnoses can share them)
+    shared: dict[tuple[str, str], SuccessMeasure] = kb.__dict__.setdefault("_success_measures", {})
     for service in services:
         for measure_id in kb.services[service.id].measures[:MEASURES_PER_SERVICE]:
             if measure_id in seen:
                 continue
             seen.add(measure_id)
-            m = kb.measures[measure_id]
             baseline = case.baselines.get(measure_id)
-            result.append(
-                SuccessMeasure.trusted(
-                    measure=m.id,
-                    name=m.name,
-                    service=service.id,
-                    baseline=baseline if baseline is not None else TO_BE_MEASURED,
-                    target=_target(m, baseline),
-                    direction=m.direction,
-                    unit=m.unit,
-                    formula=m.formula,
-                    cadence=m.cadence,
-                    data_source=m.data_source,
-                    owner=m.owner,
-                    layer=m.layer,
-                )
-            )
+            if baseline is not None:
+                result.append(_success_measure(kb.measures[measure_id], service.id, baseline))
+                continue
+            measure = shared.get((measure_id, service.id))
+            if measure is None:
+                measure = shared[(measure_id, service.id)] = _success_measure(kb.measures[measure_id], service.id, None)
+            result.append(measure)
     return result
+
+
+def _success_measure(m, service_id: str, baseline: float | None) -> SuccessMeasure:  # type: ignore[no-untyped-def]
+    return SuccessMeasure.trusted(
+        measure=m.id,
+        name=m.name,
+        service=service_id,
+        baseline=baseline if baseline is not None else TO_BE_MEASURED,
+        target=_target(m, baseline),
+        direction=m.direction,
+        unit=m.unit,
+        formula=m.formula,
+        cadence=m.cadence,
+        data_source=m.data_source,
+        owner=m.owner,
+        layer=m.layer,
+    )
 
 
 def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures: list[SuccessMeasure]) -> NextStages:
