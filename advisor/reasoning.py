@@ -80,7 +80,7 @@ class Term:
         return f"{self.label} x{factor:.2f}"
 
 
-@dataclass
+@dataclass(slots=True)
 class CauseScore:
     id: str
     log_odds: float
@@ -92,6 +92,7 @@ class CauseScore:
     """Net log-factor of the evidence and causal links (not the prior, not rules)."""
 
     def add(self, term: Term) -> None:
+        """Count a term in (the hot loops of :func:`differential` do the same inline)."""
         self.log_odds += term.log_factor
         self.terms.append(term)
         if term.kind in ("supports", "conflicts", "chain"):
@@ -250,11 +251,13 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
             if abs(log_factor) < 1e-9:
                 continue
             score = scores[cause_id]
+            score.log_odds += log_factor  # score.add(term), inline
+            score.evidence += log_factor
             if log_factor > 0:
-                score.add(Term("supports", label, log_factor, symptom_id, quote))
+                score.terms.append(Term("supports", label, log_factor, symptom_id, quote))
                 score.pain_weights.append(found.weight)
             else:
-                score.add(Term("conflicts", label, log_factor, symptom_id, quote))
+                score.terms.append(Term("conflicts", label, log_factor, symptom_id, quote))
     for rule in effects.fired:
         for action in rule.then:
             if isinstance(action, ScaleCause):
@@ -328,4 +331,7 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
             scores[root].chain.append((root, proximate))
             scores[proximate].chain.append((root, proximate))
     for cause_id, term in updates:
-        scores[cause_id].add(term)
+        score = scores[cause_id]
+        score.log_odds += term.log_factor  # score.add(term), inline
+        score.evidence += term.log_factor
+        score.terms.append(term)
