@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -60,6 +61,7 @@ _ROLE_WORDS: list[tuple[str, str]] = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def group_of(role: str) -> str:
     """The customer group a free-text role belongs to (team members when unsure)."""
     text = role.strip().lower().replace("-", " ")
@@ -148,6 +150,10 @@ class Context(BaseModel):
         if field in type(self).model_fields:
             return getattr(self, field)
         return (self.model_extra or {}).get(field)
+
+    def values(self) -> dict[str, Any]:
+        """Every field by name, declared and extra: ``values().get(f)`` is ``value(f)``."""
+        return {**(self.model_extra or {}), **{f: getattr(self, f) for f in type(self).model_fields}}
 
 
 class Expected(_Strict):
@@ -332,10 +338,13 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
         speakers.setdefault(key, []).append(found["text"] if found else line)
     if not speakers:
         raise CaseError("no statements: every line is blank or a # comment", name, None)
-    return Case(
-        case=case_id,
-        stakeholders=[Stakeholder(name=n, role=r, statements=s) for (n, r), s in speakers.items()],
-    )
+    return _new_case(case_id, Context(), [Stakeholder(name=n, role=r, statements=s, details={}) for (n, r), s in speakers.items()])
+
+
+def _new_case(case_id: str, context: Context, stakeholders: list[Stakeholder]) -> Case:
+    """A case built by a reader, every field given: pydantic deep-copies the defaults of missing
+    fields (a Context among them), which costs more than the rest of reading a small file."""
+    return Case(case=case_id, context=context, stakeholders=stakeholders, answers={}, baselines={}, expected=None)
 
 
 _CSV_COLUMNS = {
@@ -393,7 +402,7 @@ def _from_csv(text: str, name: str, case_id: str) -> Case:
         role = row[columns["role"]].strip() if "role" in columns else ""
         key = (person or f"respondent {line - 1}", role or "project_team_members")
         if key not in people:
-            people[key] = Stakeholder(name=key[0], role=key[1])
+            people[key] = Stakeholder(name=key[0], role=key[1], statements=[], details={})
             people[key].details = {header[i].strip(): row[i].strip() for i in extra if row[i].strip()}
         people[key].statements.append(statement)
         for i in extra:
@@ -410,4 +419,4 @@ def _from_csv(text: str, name: str, case_id: str) -> Case:
     except ValidationError as exc:
         error = exc.errors()[0]
         raise CaseError(_case_message(error), name, 2) from None
-    return Case(case=case_id, context=ctx, stakeholders=list(people.values()))
+    return _new_case(case_id, ctx, list(people.values()))

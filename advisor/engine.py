@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import math
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -14,6 +15,7 @@ from .matching import DEFAULT_PARAMS, ClauseMatch, MatchParams, SymptomMatcher
 from .models import (
     CauseResult,
     Diagnosis,
+    ExplanationItem,
     HealthFinding,
     Quote,
     SymptomFinding,
@@ -101,18 +103,21 @@ class Advisor:
         negative: dict[str, list[tuple[float, Quote, ClauseMatch, float]]] = {}
         said: list[str] = []
         parts: list[Sentence] = []
-        for stakeholder, text in case.statements():
+        for stakeholder in case.stakeholders:  # the order of case.statements()
             group = stakeholder.group
             weight = stakeholder.weight if stakeholder.weight is not None else (
                 kb.groups[group].weight if group in kb.groups else 0.8
             )
-            quote = Quote(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
-            split = sentences(text)
-            said.append(text)
-            parts += split
-            for match in self.matcher.match_sentences(split):
-                bucket = positive if match.present else negative
-                bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
+            for text in stakeholder.statements:
+                if not text.strip():
+                    continue
+                quote = Quote.trusted(stakeholder=stakeholder.name, role=group, text=" ".join(text.split()))
+                split = sentences(text)
+                said.append(text)
+                parts += split
+                for match in self.matcher.match_sentences(split):
+                    bucket = positive if match.present else negative
+                    bucket.setdefault(match.symptom, []).append((match.score, quote, match, weight))
         self.__dict__["_last_themes"] = (tuple(said), self.themes.scores_of(parts))  # the sentences are split already
         evidence: dict[str, Evidence] = {}
         for symptom in sorted(set(positive) | set(negative)):
@@ -144,10 +149,10 @@ class Advisor:
         trace: list[TraceEntry] = []
         for symptom_id, answer in sorted(case.answers.items()):
             if symptom_id not in self.knowledge.symptoms:
-                trace.append(TraceEntry(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
+                trace.append(TraceEntry.trusted(step="answer", detail=f"ignored an answer about unknown symptom '{symptom_id}'"))
                 continue
             apply_answer(evidence, symptom_id, answer)
-            trace.append(TraceEntry(step="answer", detail=f"{symptom_id}: {answer}"))
+            trace.append(TraceEntry.trusted(step="answer", detail=f"{symptom_id}: {answer}"))
         return self.assess(case, evidence, trace)
 
     def assess(self, case: Case, evidence: dict[str, Evidence], trace: list[TraceEntry] | None = None) -> Diagnosis:
@@ -156,14 +161,14 @@ class Advisor:
         trace = list(trace or [])
         effects = apply_rules(kb, case.context, evidence)
         for rule in effects.fired:
-            trace.append(TraceEntry(step="rule", detail=f"{rule.id}: {rule.because}"))
+            trace.append(TraceEntry.trusted(step="rule", detail=f"{rule.id}: {rule.because}"))
         scores = differential(kb, evidence, case.context, effects, self.theme_scores(case))
         symptoms = _symptom_findings(kb, evidence)
         shown = [s for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
         causes = [self._cause_result(s) for s in shown]
         services = prescribe(kb, scores, case.context, effects)
         proposition = build_value_proposition(kb, case, symptoms, causes, services)
-        return Diagnosis(
+        return Diagnosis.trusted(
             case=case.case,
             knowledge_version=kb.version,
             context=case.context.model_dump(mode="json", exclude_none=True),
@@ -188,33 +193,39 @@ class Advisor:
 
     def _cause_result(self, score: CauseScore) -> CauseResult:
         cause = self.knowledge.causes[score.id]
+        lines = sorted(
+            (
+                ((_KIND_ORDER[t.kind], -abs(t.log_factor), t.text), t)
+                for t in score.terms
+                if t.kind != "chain" or t.log_factor >= _SHOWN_MIN_LOG
+            ),
+            key=itemgetter(0),
+        )
         items = [
-            {
-                "kind": t.kind,
-                "text": t.text,
-                "factor": round(math.exp(t.log_factor), ROUND),
-                "symptom": t.symptom,
-                "quote": t.quote,
-                "rule": t.rule,
-            }
-            for t in sorted(score.terms, key=_term_order)
-            if t.kind != "chain" or t.log_factor >= math.log(SHOWN_MIN_FACTOR)
+            ExplanationItem.trusted(
+                kind=t.kind,
+                text=text,
+                factor=round(math.exp(t.log_factor), ROUND),
+                symptom=t.symptom,
+                quote=t.quote,
+                rule=t.rule,
+            )
+            for (_, _, text), t in lines
         ]
-        return CauseResult(
+        return CauseResult.trusted(
             id=cause.id,
             name=cause.name,
             category=cause.category,
             confidence=round(score.confidence, ROUND),
             prior=cause.prior,
-            explanation=items,  # validated as ExplanationItem in one pass
+            explanation=items,
             chain=[f"{self.knowledge.name(a)} -> {self.knowledge.name(b)}" for a, b in sorted(set(score.chain))],
             confirm_by=list(cause.confirm_by),
         )
 
 
-def _term_order(term) -> tuple:  # type: ignore[no-untyped-def]
-    order = {"prior": 0, "supports": 1, "theme": 2, "chain": 3, "rule": 4, "conflicts": 5}
-    return (order[term.kind], -abs(term.log_factor), term.text)
+_KIND_ORDER = {"prior": 0, "supports": 1, "theme": 2, "chain": 3, "rule": 4, "conflicts": 5}
+_SHOWN_MIN_LOG = math.log(SHOWN_MIN_FACTOR)
 
 
 def apply_answer(evidence: dict[str, Evidence], symptom_id: str, answer: str) -> None:
@@ -234,11 +245,11 @@ def _noisy_or(items: list[tuple[float, Quote, ClauseMatch, float]]) -> float:
 
 def _symptom_findings(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[SymptomFinding]:
     findings = [
-        SymptomFinding(
+        SymptomFinding.trusted(
             id=e.symptom,
             name=kb.symptoms[e.symptom].name,
             present=e.present,
-            score=e.strength,
+            score=float(e.strength),  # Evidence is public: a caller may give an int
             source=e.source,  # type: ignore[arg-type]
             quotes=list(e.quotes),
             matched=list(e.matched),
@@ -263,7 +274,7 @@ def _health(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[HealthFind
         for e in items:
             quotes.extend(q for q in e.quotes if q not in quotes)
         result.append(
-            HealthFinding(
+            HealthFinding.trusted(
                 state=state,
                 name=kb.health_states[state].name,
                 confidence=round(1.0 - missing, ROUND),

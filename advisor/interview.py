@@ -124,11 +124,14 @@ class InterviewSession:
         }
 
     def _restore(self, state: dict[str, Any]) -> None:
-        self.case = Case.model_validate(state["case"])
+        case = Case.model_validate(state["case"])
+        # what the statements say depends on the stakeholders alone: undoing an answer keeps it
+        statements_changed = case.stakeholders != self.case.stakeholders
+        self.case = case
         self.answers = dict(state["answers"])
         self.rejected = set(state["rejected"])
         self.added = {k: [Quote.model_validate(q) for q in v] for k, v in state["added"].items()}
-        self._invalidate(statements_changed=True)
+        self._invalidate(statements_changed=statements_changed)
 
     def _remember(self) -> None:
         self._undo.append(copy.deepcopy(self._snapshot()))

@@ -123,17 +123,20 @@ class SymptomMatcher:
             self.idf = {**_idf(raw_documents), **self.idf}
         whole_docs = documents if params.fold_aliases else raw_documents
         self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in whole_docs]
-        self._cue_index: dict[str, list[tuple[int, _Cue]]] = defaultdict(list)
+        self._cue_index: dict[str, list[tuple[int, frozenset[str], _Cue]]] = defaultdict(list)
         for i, cues in enumerate(cues_of):
             for cue in cues:
                 if len(cue.stem_set) == 1 and self.idf[cue.stems[0]] < SINGLE_CUE_MIN_IDF:
                     continue  # "he said she said" is just "said" once stop words go: too common to tell
                 rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
-                self._cue_index[rarest].append((i, cue))
-        # aliases as (symptom, informative stems, their IDF mass, needs a negation), found through rare stems
-        self._alias_table: list[tuple[int, frozenset[str], float, bool, str]] = []
+                self._cue_index[rarest].append((i, cue.stem_set, cue))
+        # aliases as (symptom, informative stems, their IDF mass, each stem's weight x IDF, text), found through
+        # rare stems; an alias that needs a negation is only reachable through the index of negated sentences
+        self._alias_table: list[tuple[int, frozenset[str], float, dict[str, float], str]] = []
+        self._alias_stems: list[frozenset[str]] = []
+        """Each row's informative stems again, on their own: most rows are only intersected."""
         self._alias_index: dict[str, list[int]] = defaultdict(list)
-        self._alias_weights: list[dict[str, float]] = []
+        self._plain_alias_index: dict[str, list[int]] = defaultdict(list)
         for i, aliases in enumerate(aliases_of):
             # a word found in several phrasings of a symptom is its topic; one found once may be scenery
             seen: dict[str, int] = defaultdict(int)
@@ -147,11 +150,14 @@ class SymptomMatcher:
                 row = len(self._alias_table)
                 weights = {t: self.idf[t] * _topicality(seen[t]) for t in informative}
                 mass = math.sqrt(sum(w * w for w in weights.values()))
-                self._alias_table.append((i, informative, mass, bool(st & NEGATIONS), text))
-                self._alias_weights.append(weights)
+                needs_negation = bool(st & NEGATIONS)
+                self._alias_table.append((i, informative, mass, {t: w * self.idf[t] for t, w in weights.items()}, text))
+                self._alias_stems.append(informative)
                 for t in informative:
                     if self.idf[t] >= RARE_IDF:
                         self._alias_index[t].append(row)
+                        if not needs_negation:
+                            self._plain_alias_index[t].append(row)
         # a denied clause that names a symptom's topic ("budget is not our problem") is evidence of absence
         self._topic_index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._topic_size: list[int] = []
@@ -213,30 +219,36 @@ class SymptomMatcher:
         fired: dict[int, list[tuple[_Cue, int]]] = defaultdict(list)
         cue_index = self._cue_index
         for t in present:
-            for i, cue in cue_index.get(t, ()):
-                if cue.stem_set <= present:
-                    start = positions[cue.stems[0]][0] if len(cue.stems) == 1 else _window_start(cue.stems, positions)
-                    if start is not None:
-                        fired[i].append((cue, start))
-        negated = not said.isdisjoint(NEGATIONS)
-        alias_index, table = self._alias_index, self._alias_table
+            if t in cue_index:
+                for i, stem_set, cue in cue_index[t]:
+                    if stem_set <= present:
+                        start = positions[t][0] if len(cue.stems) == 1 else _window_start(cue.stems, positions)
+                        if start is not None:
+                            fired[i].append((cue, start))
+        # an alias that needs a negation only applies to a negated sentence:
+        # "I don't know what the PMO does" is not "everyone knows what the PMO does"
+        alias_index = self._alias_index if not said.isdisjoint(NEGATIONS) else self._plain_alias_index
+        table, alias_stems = self._alias_table, self._alias_stems
         rows = {row for t in said if t in alias_index for row in alias_index[t]}
         norm = math.sqrt(sum(idf2.get(t, 0.0) for t in said)) or 1.0
         best_alias: dict[int, list[tuple[float, int]]] = {}
         min_stems = p.alias_min_stems
         for row in rows:
-            i, alias, mass, needs_negation, _ = table[row]
-            if needs_negation and not negated:
-                continue  # "I don't know what the PMO does" is not "everyone knows what the PMO does"
-            common = alias & said
+            common = alias_stems[row] & said
             if len(common) >= min_stems:
-                weights = self._alias_weights[row]
-                similarity = sum(weights[t] * idf[t] for t in common) / (mass * norm)
-                best_alias.setdefault(i, []).append((similarity, row))
+                i, _, mass, weighted_idf, _ = table[row]
+                similarity = sum(weighted_idf[t] for t in common) / (mass * norm)
+                if i in best_alias:
+                    best_alias[i].append((similarity, row))
+                else:
+                    best_alias[i] = [(similarity, row)]
         alias_scores: dict[int, tuple[float, int]] = {}
+        top = p.alias_top
         for i, found in best_alias.items():
-            found.sort(reverse=True)
-            alias_scores[i] = (sum(c for c, _ in found[: p.alias_top]) / p.alias_top, found[0][1])
+            if len(found) > 1:
+                found.sort(reverse=True)
+            # the mean of the best `top` (one alone is itself: 0 + c == c, c / 1 == c)
+            alias_scores[i] = (found[0][0] if top == 1 else sum(c for c, _ in found[:top]) / top, found[0][1])
         floor, threshold = p.alias_floor, p.threshold
         results = []
         for i in set(fired).union(i for i, (c, _) in alias_scores.items() if c > floor):

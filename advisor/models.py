@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from .proposition import ValueProposition
+from .trusted import Frozen
 
 
-class Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Result(Frozen):
+    """A part of the diagnosis (the engine builds them with ``trusted``)."""
 
 
 class Quote(Result):

@@ -164,8 +164,9 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
         p = picks[i]
         s = p.service
         treats = sorted(p.treats, key=lambda c: (-p.treats[c], c))
+        undermined = {o for c in treats for o in kb.causes[c].undermines}
         results.append(
-            ServiceResult(
+            ServiceResult.trusted(
                 id=s.id,
                 name=s.name,
                 category=s.category,
@@ -178,7 +179,7 @@ def _finish(kb: KnowledgeBase, picks: list[_Pick], context: Context, effects: Ru
                 requires=[r for r in s.requires if r in by_id],
                 time_to_value_weeks=s.time_to_value_weeks,
                 horizon=horizon_of(kb, s, treats),  # type: ignore[arg-type]
-                outcomes=[o for o in s.delivers if any(o in kb.causes[c].undermines for c in treats)],
+                outcomes=[o for o in s.delivers if o in undermined],
             )
         )
     return results

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from .trusted import Frozen
 
 if TYPE_CHECKING:
     from .case import Case
@@ -21,8 +21,7 @@ TO_BE_MEASURED = "to be measured"
 MEASURES_PER_SERVICE = 3
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Model = Frozen
 
 
 class GroupStatement(_Model):
@@ -138,13 +137,13 @@ def build_value_proposition(
 ) -> ValueProposition:
     """Everything the next flywheel steps need, built from the diagnosis."""
     if not services:
-        return ValueProposition(
+        return ValueProposition.trusted(
             summary="No symptom was recognised with enough confidence to prescribe services; interview further.",
             stakeholders=[],
             outcomes=[],
             quick_wins=[],
             success_measures=[],
-            next_stages=NextStages(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
+            next_stages=NextStages.trusted(service_development=[], service_onboarding=[], service_monitoring=[], value_delivery=[], value_recognition=[]),
         )
     statements = _group_statements(kb, case, symptoms, services)
     outcomes = _outcomes(kb, services)
@@ -159,7 +158,7 @@ def build_value_proposition(
         f"; {len(outcomes)} outcome(s) are promised, with "
         f"{len(quick)} short-term win(s) and success measured by {len(measures)} indicator(s)."
     )
-    return ValueProposition(
+    return ValueProposition.trusted(
         summary=summary,
         stakeholders=statements,
         outcomes=outcomes,
@@ -174,11 +173,14 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
     for stakeholder in case.stakeholders:
         entry = by_group.setdefault(stakeholder.group, {"names": [], "quotes": []})
         entry["names"].append(stakeholder.name)  # type: ignore[union-attr]
+    group_of: dict[str, str] = {}
+    for stakeholder in reversed(case.stakeholders):  # the first stakeholder of a name wins
+        group_of[stakeholder.name] = stakeholder.group
     for finding in symptoms:
         if not finding.present:
             continue
         for quote in finding.quotes:
-            group = next((s.group for s in case.stakeholders if s.name == quote.stakeholder), None)
+            group = group_of.get(quote.stakeholder)
             if group in by_group:
                 by_group[group]["quotes"].append((finding, quote))  # type: ignore[union-attr]
     result = []
@@ -195,7 +197,7 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
         capability = _capability(kb, service.id)
         group_name = kb.groups[group].name.lower() if group in kb.groups else group.replace("_", " ")
         result.append(
-            GroupStatement(
+            GroupStatement.trusted(
                 group=group,
                 group_name=group_name,
                 stakeholders=sorted(set(by_group[group]["names"])),  # type: ignore[arg-type]
@@ -232,7 +234,7 @@ def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[Prom
         for outcome in service.outcomes:
             found.setdefault(outcome, []).append(service.id)
     result = [
-        PromisedOutcome(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
+        PromisedOutcome.trusted(id=o, name=kb.outcomes[o].name, horizon=kb.outcomes[o].horizon[0], services=s)
         for o, s in found.items()
     ]
     order = {"short": 0, "medium": 1, "long": 2}
@@ -242,35 +244,45 @@ def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[Prom
 def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]) -> list[SuccessMeasure]:
     result = []
     seen: set[str] = set()
+    # without a baseline a measure reads the same in every case: built once per knowledge base
+    # (the models are frozen and hold only strings, so diagnoses can share them)
+    shared: dict[tuple[str, str], SuccessMeasure] = kb.__dict__.setdefault("_success_measures", {})
     for service in services:
         for measure_id in kb.services[service.id].measures[:MEASURES_PER_SERVICE]:
             if measure_id in seen:
                 continue
             seen.add(measure_id)
-            m = kb.measures[measure_id]
             baseline = case.baselines.get(measure_id)
-            result.append(
-                SuccessMeasure(
-                    measure=m.id,
-                    name=m.name,
-                    service=service.id,
-                    baseline=baseline if baseline is not None else TO_BE_MEASURED,
-                    target=_target(m, baseline),
-                    direction=m.direction,
-                    unit=m.unit,
-                    formula=m.formula,
-                    cadence=m.cadence,
-                    data_source=m.data_source,
-                    owner=m.owner,
-                    layer=m.layer,
-                )
-            )
+            if baseline is not None:
+                result.append(_success_measure(kb.measures[measure_id], service.id, baseline))
+                continue
+            measure = shared.get((measure_id, service.id))
+            if measure is None:
+                measure = shared[(measure_id, service.id)] = _success_measure(kb.measures[measure_id], service.id, None)
+            result.append(measure)
     return result
+
+
+def _success_measure(m, service_id: str, baseline: float | None) -> SuccessMeasure:  # type: ignore[no-untyped-def]
+    return SuccessMeasure.trusted(
+        measure=m.id,
+        name=m.name,
+        service=service_id,
+        baseline=baseline if baseline is not None else TO_BE_MEASURED,
+        target=_target(m, baseline),
+        direction=m.direction,
+        unit=m.unit,
+        formula=m.formula,
+        cadence=m.cadence,
+        data_source=m.data_source,
+        owner=m.owner,
+        layer=m.layer,
+    )
 
 
 def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures: list[SuccessMeasure]) -> NextStages:
     development = [
-        DevelopmentItem(
+        DevelopmentItem.trusted(
             service=s.id,
             approach=s.approach,
             wave=s.wave,
@@ -281,7 +293,7 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         for s in services
     ]
     onboarding = [
-        OnboardingItem(
+        OnboardingItem.trusted(
             service=s.id,
             pilot_group=list(kb.services[s.id].pilot_with) or ["project_managers"],
             change_actions=list(kb.services[s.id].change_actions)
@@ -290,24 +302,24 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         for s in services
         if s.wave == "now"
     ] or [
-        OnboardingItem(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
+        OnboardingItem.trusted(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
                        change_actions=list(kb.services[services[0].id].change_actions))
     ]
     monitoring = []
     for s in services:
         own = [m for m in measures if m.service == s.id and m.layer == "service_delivery"] or [m for m in measures if m.service == s.id]
         if own:
-            monitoring.append(MonitoringItem(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
+            monitoring.append(MonitoringItem.trusted(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
     value_measures = [m.measure for m in measures if m.layer == "value_delivery"]
     recognition_measures = [m.measure for m in measures if m.layer == "value_recognition"]
     delivery = [
-        ReportingItem(
+        ReportingItem.trusted(
             what="Outcome scorecard: each promised outcome against its baseline, with the services behind it",
             to=["executives", "portfolio_managers"],
             cadence="quarterly",
             measures=value_measures,
         ),
-        ReportingItem(
+        ReportingItem.trusted(
             what="Service delivery report: SLA compliance, red/amber/green per service",
             to=["project_managers", "functional_managers"],
             cadence="monthly",
@@ -315,14 +327,14 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         ),
     ]
     recognition = [
-        ReportingItem(
+        ReportingItem.trusted(
             what="Value perception survey by customer group, and a value story of the month",
             to=["executives", "project_managers", "functional_managers"],
             cadence="quarterly",
             measures=recognition_measures,
         )
     ]
-    return NextStages(
+    return NextStages.trusted(
         service_development=development,
         service_onboarding=onboarding,
         service_monitoring=monitoring,

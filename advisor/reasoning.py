@@ -62,19 +62,29 @@ class Evidence:
     """Benefit weight of the stakeholders who voiced it (1 for answers)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
-    """One contribution to a cause's log-odds."""
+    """One contribution to a cause's log-odds (its text is only built for the causes shown)."""
 
     kind: str
-    text: str
+    label: str
+    """What the line says, before the factor it shows."""
     log_factor: float
     symptom: str | None = None
     quote: str | None = None
     rule: str | None = None
+    factor: float | None = None
+    """The factor shown after the label (evidence lines show exp(log_factor); prior and rule lines none)."""
+
+    @property
+    def text(self) -> str:
+        if self.kind in ("prior", "rule"):
+            return self.label
+        factor = math.exp(self.log_factor) if self.factor is None else self.factor
+        return f"{self.label} x{factor:.2f}"
 
 
-@dataclass
+@dataclass(slots=True)
 class CauseScore:
     id: str
     log_odds: float
@@ -86,6 +96,7 @@ class CauseScore:
     """Net log-factor of the evidence and causal links (not the prior, not rules)."""
 
     def add(self, term: Term) -> None:
+        """Count a term in (the hot loops of :func:`differential` do the same inline)."""
         self.log_odds += term.log_factor
         self.terms.append(term)
         if term.kind in ("supports", "conflicts", "chain", "theme"):
@@ -154,37 +165,56 @@ def _context_test(cond: ContextCondition) -> Callable[[Any], bool]:
     return lambda v: number(v) and v > limit
 
 
-def compile_condition(cond: Condition) -> Callable[[Context, dict[str, Evidence]], bool]:
-    """A rule condition as a predicate over (context, evidence), built once per knowledge base."""
+Values = dict[str, Any]
+"""A case's context fields by name (see :meth:`Context.values`)."""
+Predicate = Callable[[Values, dict[str, Evidence]], bool]
+
+
+def compile_condition(cond: Condition) -> Predicate:
+    """A rule condition as a predicate over (context values, evidence), built once per knowledge base."""
     if isinstance(cond, ContextCondition):
         field_name, test = cond.context, _context_test(cond)
-        return lambda context, evidence: test(context.value(field_name))
+        return lambda values, evidence: test(values.get(field_name))
     if isinstance(cond, FindingCondition):
         symptom, present = cond.symptom, cond.present
 
-        def finding(context: Context, evidence: dict[str, Evidence]) -> bool:
+        def finding(values: Values, evidence: dict[str, Evidence]) -> bool:
             found = evidence.get(symptom)
             return found is not None and found.present == present
 
         return finding
     if isinstance(cond, AllCondition):
         parts = [compile_condition(c) for c in cond.all]
-        return lambda context, evidence: all(p(context, evidence) for p in parts)
+
+        def all_of(values: Values, evidence: dict[str, Evidence]) -> bool:
+            for part in parts:
+                if not part(values, evidence):
+                    return False
+            return True
+
+        return all_of
     if isinstance(cond, AnyCondition):
         parts = [compile_condition(c) for c in cond.any]
-        return lambda context, evidence: any(p(context, evidence) for p in parts)
+
+        def any_of(values: Values, evidence: dict[str, Evidence]) -> bool:
+            for part in parts:
+                if part(values, evidence):
+                    return True
+            return False
+
+        return any_of
     if isinstance(cond, NotCondition):
         inner = compile_condition(cond.not_)
-        return lambda context, evidence: not inner(context, evidence)
+        return lambda values, evidence: not inner(values, evidence)
     raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the schema allows no other
 
 
 def holds(cond: Condition, context: Context, evidence: dict[str, Evidence]) -> bool:
     """Whether a rule condition holds for this context and evidence."""
-    return compile_condition(cond)(context, evidence)
+    return compile_condition(cond)(context.values(), evidence)
 
 
-def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Callable[[Context, dict[str, Evidence]], bool]]]:
+def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Predicate]]:
     compiled = kb.__dict__.get("_compiled_rules")
     if compiled is None:
         compiled = kb.__dict__["_compiled_rules"] = [(r, compile_condition(r.when)) for r in kb.rules]
@@ -193,8 +223,9 @@ def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Callable[[Context, di
 
 def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidence]) -> RuleEffects:
     effects = RuleEffects()
+    values = context.values()
     for rule, condition in _compiled_rules(kb):
-        if not condition(context, evidence):
+        if not condition(values, evidence):
             continue
         effects.fired.append(rule)
         for action in rule.then:
@@ -218,25 +249,27 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
     indications = _indications(kb)
     for symptom_id in sorted(evidence):
         found = evidence[symptom_id]
-        name = kb.symptoms[symptom_id].name
         said = "present" if found.present else "absent"
         how = "answered" if found.source == "answer" else "heard"
-        kind = "supports"
+        label = f"{kb.symptoms[symptom_id].name} ({how} {said})"
         quote = found.quotes[0].text if found.quotes else None
         for cause_id, log_present, log_absent in indications[symptom_id]:
             log_factor = found.strength * (log_present if found.present else log_absent)
             if abs(log_factor) < 1e-9:
                 continue
-            kind = "supports" if log_factor > 0 else "conflicts"
             score = scores[cause_id]
-            score.add(Term(kind, f"{name} ({how} {said}) x{math.exp(log_factor):.2f}", log_factor, symptom_id, quote))
+            score.log_odds += log_factor  # score.add(term), inline
+            score.evidence += log_factor
             if log_factor > 0:
+                score.terms.append(Term("supports", label, log_factor, symptom_id, quote))
                 score.pain_weights.append(found.weight)
+            else:
+                score.terms.append(Term("conflicts", label, log_factor, symptom_id, quote))
     for cause_id, z in sorted((themes or {}).items()):
         if abs(z) >= THEME_MIN and cause_id in scores:
             how = "more" if z > 0 else "less"
-            scores[cause_id].add(Term("theme", f"the stakeholders' words sound {how} like this cause than like most "
-                                      f"({z:+.1f} sd) x{math.exp(THEME_WEIGHT * z):.2f}", THEME_WEIGHT * z))
+            scores[cause_id].add(Term("theme", f"the stakeholders' words sound {how} like this cause than like most ({z:+.1f} sd)",
+                                      THEME_WEIGHT * z))
     for rule in effects.fired:
         for action in rule.then:
             if isinstance(action, ScaleCause):
@@ -271,12 +304,15 @@ def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float],
     return table
 
 
-def _links(kb: KnowledgeBase) -> list[tuple[str, str, float]]:
-    """(root cause, proximate cause, strength) for every contributes_to link, in a fixed order."""
+def _links(kb: KnowledgeBase) -> list[tuple[str, str, float, str, str]]:
+    """(root cause, proximate cause, strength, upward label, downward label) for every
+    contributes_to link, in a fixed order; built once per knowledge base."""
     links = kb.__dict__.get("_links")
     if links is None:
         links = kb.__dict__["_links"] = [
-            (root.id, proximate, strength)
+            (root.id, proximate, strength,
+             f"may lie behind {kb.name(proximate)}, which the evidence supports",
+             f"{kb.name(root.id)}, which the evidence supports, tends to cause it")
             for root in kb.causes.values()
             for proximate, strength in sorted(root.contributes_to.items())
         ]
@@ -284,27 +320,30 @@ def _links(kb: KnowledgeBase) -> list[tuple[str, str, float]]:
 
 
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
-    """Let evidence flow along contributes_to links, damped, from one snapshot (order-independent)."""
+    """Let evidence flow along contributes_to links, damped, from one snapshot (order-independent).
+
+    A damped share of a supported cause's gain passes to each cause it is linked to
+    (``CHAIN_UP`` towards the root cause, ``CHAIN_DOWN`` towards the proximate one)."""
     gain = {cid: s.confidence - kb.causes[cid].prior for cid, s in scores.items() if s.supported}
     gain = {cid: g for cid, g in gain.items() if g > 0}
     updates: list[tuple[str, Term]] = []
-
-    def flow(target: str, source: str, share: float, strength: float, text: str) -> bool:
-        """Pass a damped share of `source`'s gain on to `target`; True when it moved it."""
-        factor = 1.0 + share * strength * gain[source]
-        if factor < CHAIN_MIN_FACTOR:
-            return False
-        updates.append((target, Term("chain", f"{text} x{factor:.2f}", math.log(factor))))
-        return True
-
-    for root, proximate, strength in _links(kb):
+    for root, proximate, strength, up, down in _links(kb):
         linked = False
         if proximate in gain:
-            linked |= flow(root, proximate, CHAIN_UP, strength, f"may lie behind {kb.name(proximate)}, which the evidence supports")
+            factor = 1.0 + CHAIN_UP * strength * gain[proximate]
+            if factor >= CHAIN_MIN_FACTOR:
+                updates.append((root, Term("chain", up, math.log(factor), factor=factor)))
+                linked = True
         if root in gain:
-            linked |= flow(proximate, root, CHAIN_DOWN, strength, f"{kb.name(root)}, which the evidence supports, tends to cause it")
+            factor = 1.0 + CHAIN_DOWN * strength * gain[root]
+            if factor >= CHAIN_MIN_FACTOR:
+                updates.append((proximate, Term("chain", down, math.log(factor), factor=factor)))
+                linked = True
         if linked:
             scores[root].chain.append((root, proximate))
             scores[proximate].chain.append((root, proximate))
     for cause_id, term in updates:
-        scores[cause_id].add(term)
+        score = scores[cause_id]
+        score.log_odds += term.log_factor  # score.add(term), inline
+        score.evidence += term.log_factor
+        score.terms.append(term)

@@ -15,19 +15,19 @@ import snowballstemmer
 _STEMMER = snowballstemmer.stemmer("english")  # uses the PyStemmer C extension when installed
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-_CONTRACTIONS = [
-    (re.compile(r"\b(can't|cannot)\b"), "can not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'s\b"), " s"),
-    (re.compile(r"\bno[ -]one\b"), "nobody"),
-    (re.compile(r"\bno[ -]body\b"), "nobody"),
+_CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), applied in this order
+    ("can", re.compile(r"\b(can't|cannot)\b"), "can not"),
+    ("won't", re.compile(r"\bwon't\b"), "will not"),
+    ("ain't", re.compile(r"\bain't\b"), "is not"),
+    ("n't", re.compile(r"n't\b"), " not"),
+    ("'re", re.compile(r"'re\b"), " are"),
+    ("'ve", re.compile(r"'ve\b"), " have"),
+    ("'ll", re.compile(r"'ll\b"), " will"),
+    ("'d", re.compile(r"'d\b"), " would"),
+    ("'m", re.compile(r"'m\b"), " am"),
+    ("'s", re.compile(r"'s\b"), " s"),
+    ("one", re.compile(r"\bno[ -]one\b"), "nobody"),
+    ("body", re.compile(r"\bno[ -]body\b"), "nobody"),
 ]
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER_WORDS = frozenset(
@@ -82,9 +82,12 @@ class Sentence:
 
 def clean(text: str) -> str:
     """Lower-case, unify quotes and dashes, expand contractions."""
-    text = text.translate(_QUOTES).lower()
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    text = text.lower()
+    for needle, pattern, replacement in _CONTRACTIONS:
+        if needle in text:  # a cheap test first: most statements hold only a few of these
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -112,10 +115,15 @@ _VERDICT_PATTERNS = (2, 3, 4)
 conditional undoes: "if the system were any good, they'd use it" is a complaint."""
 
 
+_ANY_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for p in _DENIALS))
+_ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for i, p in enumerate(_DENIALS) if i not in _VERDICT_PATTERNS))
+"""The denial patterns as one alternation each (one scan instead of one per pattern)."""
+
+
 def is_denied(cleaned: str) -> bool:
     """Whether a clause says its topic is not a problem."""
-    conditional = bool(_CONDITIONAL.search(cleaned))
-    return any(p.search(cleaned) for i, p in enumerate(_DENIALS) if not (conditional and i in _VERDICT_PATTERNS))
+    pattern = _ANY_UNCONDITIONAL_DENIAL if _CONDITIONAL.search(cleaned) else _ANY_DENIAL
+    return pattern.search(cleaned) is not None
 
 
 def sentences(statement: str) -> list[Sentence]:
@@ -160,6 +168,11 @@ class Lexicon:
         self.longest = max((len(p) for p in self.phrases), default=1)
         self.starts = frozenset(p[0] for p in self.phrases)
         """First words of the phrases: only there is a phrase worth looking up."""
+        sizes: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            sizes.setdefault(phrase[0], set()).add(len(phrase))
+        self.sizes = {start: tuple(sorted(n, reverse=True)) for start, n in sizes.items()}
+        """First word -> the lengths of the phrases it starts, longest first."""
 
     def apply(self, stems: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Stems with every synonym replaced by its group's head (longest phrase first)."""
@@ -167,25 +180,29 @@ class Lexicon:
 
     def fold(self, stems: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], list[int]]:
         """Folded stems, and for each the position of the input stem it starts at."""
+        starts, single = self.starts, self.single
+        if starts.isdisjoint(stems):  # no phrase can start here: word for word
+            return tuple([single.get(t, t) for t in stems]), list(range(len(stems)))
         out: list[str] = []
         origin: list[int] = []
         i, n = 0, len(stems)
-        starts, single = self.starts, self.single
+        phrases, sizes = self.phrases, self.sizes
         while i < n:
-            if stems[i] not in starts:
-                out.append(single.get(stems[i], stems[i]))
-                origin.append(i)
-                i += 1
-                continue
-            for size in range(min(self.longest, n - i), 1, -1):
-                target = self.phrases.get(tuple(stems[i : i + size]))
-                if target is not None:
-                    out.append(target)
+            t = stems[i]
+            if t in starts:
+                for size in sizes[t]:
+                    target = phrases.get(tuple(stems[i : i + size])) if i + size <= n else None
+                    if target is not None:
+                        out.append(target)
+                        origin.append(i)
+                        i += size
+                        break
+                else:
+                    out.append(single.get(t, t))
                     origin.append(i)
-                    i += size
-                    break
-            else:
-                out.append(self.single.get(stems[i], stems[i]))
-                origin.append(i)
-                i += 1
+                    i += 1
+                continue
+            out.append(single.get(t, t))
+            origin.append(i)
+            i += 1
         return tuple(out), origin

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+_DERIVED = frozenset({"_compiled_rules", "_prior_terms", "_indications", "_links", "graph", "_names", "horizons", "_success_measures"})
+"""Caches the engine derives from the knowledge on use: not pickled (see :mod:`advisor.cache`)."""
+
+
 class KnowledgeBase:
     """Everything the advisor knows. Read-only once built by the loader."""
 
@@ -50,7 +54,7 @@ class KnowledgeBase:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_rules", "_prior_terms", "_indications", "_links", "graph", "_names", "horizons")}
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
 
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
