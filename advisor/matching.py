@@ -149,7 +149,7 @@ class SymptomMatcher:
                     continue
                 row = len(self._alias_table)
                 weights = {t: self.idf[t] * _topicality(seen[t]) for t in informative}
-                mass = math.sqrt(sum(w * w for w in weights.values()))
+                mass = math.sqrt(math.fsum(w * w for w in weights.values()))
                 needs_negation = bool(st & NEGATIONS)
                 self._alias_table.append((i, informative, mass, {t: w * self.idf[t] for t, w in weights.items()}, text))
                 self._alias_stems.append(informative)
@@ -163,7 +163,7 @@ class SymptomMatcher:
         self._topic_size: list[int] = []
         for i, s in enumerate(kb.symptoms.values()):
             topic = [t for t in set(self.stems(s.name)) if self.idf.get(t, 0.0) >= MIN_OVERLAP_IDF and t not in _VERDICTS]
-            mass = sum(self.idf[t] for t in topic)
+            mass = math.fsum(self.idf[t] for t in topic)
             self._topic_size.append(len(topic))
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
@@ -230,14 +230,14 @@ class SymptomMatcher:
         alias_index = self._alias_index if not said.isdisjoint(NEGATIONS) else self._plain_alias_index
         table, alias_stems = self._alias_table, self._alias_stems
         rows = {row for t in said if t in alias_index for row in alias_index[t]}
-        norm = math.sqrt(sum(idf2.get(t, 0.0) for t in said)) or 1.0
+        norm = math.sqrt(math.fsum(idf2.get(t, 0.0) for t in said)) or 1.0
         best_alias: dict[int, list[tuple[float, int]]] = {}
         min_stems = p.alias_min_stems
         for row in rows:
             common = alias_stems[row] & said
             if len(common) >= min_stems:
                 i, _, mass, weighted_idf, _ = table[row]
-                similarity = sum(weighted_idf[t] for t in common) / (mass * norm)
+                similarity = math.fsum(weighted_idf[t] for t in common) / (mass * norm)
                 if i in best_alias:
                     best_alias[i].append((similarity, row))
                 else:
@@ -255,8 +255,8 @@ class SymptomMatcher:
             coverage, row = alias_scores.get(i, (0.0, -1))
             alias_part = (coverage - floor) / (1.0 - floor) if coverage > floor else 0.0
             cues = fired.get(i, ())
-            cue_part = 1.0 - math.exp(-sum(idf[t] for t in {t for cue, _ in cues for t in cue.stems}) / p.cue_scale)
-            shared = sum(idf[t] for t in self._documents[i] & said)
+            cue_part = 1.0 - math.exp(-math.fsum(idf[t] for t in {t for cue, _ in cues for t in cue.stems}) / p.cue_scale)
+            shared = math.fsum(idf[t] for t in self._documents[i] & said)
             overlap_part = p.overlap_weight * (1.0 - math.exp(-shared / p.overlap_scale))
             score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
             if score < threshold:

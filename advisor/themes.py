@@ -54,7 +54,7 @@ class CauseThemes:
         self._index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for k, theme in enumerate(raw):
             weighted = {word: value * self.idf[word] for word, value in theme.items()}
-            norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+            norm = math.sqrt(math.fsum(v * v for v in weighted.values())) or 1.0
             for word, value in sorted(weighted.items()):
                 self._index[word].append((k, value / norm))
         self._index = dict(self._index)
@@ -69,7 +69,7 @@ class CauseThemes:
         for sentence in parts:
             counts.update(t for t, denied in zip(sentence.stems, sentence.denied) if not denied)
         vector = {word: (1.0 + math.log(count)) * self.idf[word] for word, count in counts.items() if word in self.idf}
-        norm = math.sqrt(sum(v * v for v in vector.values()))
+        norm = math.sqrt(math.fsum(v * v for v in vector.values()))
         if not norm or len(self.cause_ids) < 2:
             return {}
         similarity = [0.0] * len(self.cause_ids)

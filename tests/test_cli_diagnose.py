@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import EXAMPLES
+from support import CASES, EXAMPLES, run_cli
 
 GOOD_YAML = """\
 case: good-one
@@ -262,3 +262,16 @@ def test_unwritable_output_is_one_clear_line(cli, tmp_path):
     result = cli("diagnose", str(path), "--output", str(blocker / "reports"))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "cannot create the output folder" in result.stderr
+
+
+def test_results_do_not_depend_on_the_hash_seed(tmp_path):
+    """Byte-identical output from fresh processes whose set and dict orders differ."""
+
+
+    outputs = set()
+    for seed in ("1", "77"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PMO_ADVISOR_CACHE": "off"}
+        result = run_cli("diagnose", str(CASES), "--format", "jsonl", "--quiet", env=env)
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
