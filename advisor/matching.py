@@ -25,6 +25,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from .knowledge.base import KnowledgeBase
 from .text import Lexicon, Sentence, content_stems, sentences
@@ -75,8 +76,9 @@ class MatchParams:
 DEFAULT_PARAMS = MatchParams()
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):
+    """A cue phrase and its stems (a tuple: thousands of them load from the cache at every start)."""
+
     text: str
     stems: tuple[str, ...]
     stem_set: frozenset[str]

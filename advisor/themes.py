@@ -17,6 +17,7 @@ symptom in words the matcher knows.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -51,13 +52,16 @@ class CauseThemes:
         spread = Counter(word for theme in raw for word in theme)
         n = len(raw)
         self.idf = {word: math.log((n + 1) / (count + 0.5)) for word, count in spread.items()}
-        self._index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for k, theme in enumerate(raw):
             weighted = {word: value * self.idf[word] for word, value in theme.items()}
             norm = math.sqrt(math.fsum(v * v for v in weighted.values())) or 1.0
             for word, value in sorted(weighted.items()):
-                self._index[word].append((k, value / norm))
-        self._index = dict(self._index)
+                postings[word].append((k, value / norm))
+        # word -> (cause positions, weights) as flat arrays: they load from the cache in one piece
+        self._index: dict[str, tuple[array, array]] = {
+            word: (array("H", [k for k, _ in found]), array("d", [w for _, w in found])) for word, found in postings.items()
+        }
 
     def scores(self, statements: Iterable[str]) -> dict[str, float]:
         """Cause id -> how far above the average cause these statements sound like it (standard deviations)."""
@@ -74,7 +78,8 @@ class CauseThemes:
             return {}
         similarity = [0.0] * len(self.cause_ids)
         for word, value in vector.items():
-            for k, weight in self._index[word]:
+            causes, weights = self._index[word]
+            for k, weight in zip(causes, weights):
                 similarity[k] += value * weight
         mean = sum(similarity) / len(similarity)
         spread = math.sqrt(sum((s - mean) ** 2 for s in similarity) / len(similarity))
