@@ -25,6 +25,7 @@ from .reasoning import CauseScore, Evidence, RuleEffects, likelihood_ratio
 
 if TYPE_CHECKING:
     from .engine import Advisor
+    from .knowledge.base import KnowledgeBase
 
 AnswerValue = Literal["yes", "no", "unsure", "skip"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure", "skip")
@@ -51,6 +52,18 @@ class Question:
     why: str
     gain: float
     """Expected information gain in bits."""
+
+
+def _indicated_by(kb: "KnowledgeBase") -> dict[str, tuple[str, ...]]:
+    """Cause id -> the symptoms that indicate it; built once per knowledge base."""
+    table = kb.__dict__.get("_indicated_by")
+    if table is None:
+        found: dict[str, list[str]] = {}
+        for symptom in kb.symptoms.values():
+            for cause in symptom.indicates:
+                found.setdefault(cause, []).append(symptom.id)
+        table = kb.__dict__["_indicated_by"] = {cause: tuple(ids) for cause, ids in found.items()}
+    return table
 
 
 def _entropy(p: float) -> float:
@@ -237,11 +250,14 @@ class InterviewSession:
     def asked(self) -> list[str]:
         return list(self.answers)
 
-    def _candidates(self) -> list[str]:
+    def _candidates(self, causes: list[str]) -> list[str]:
+        """Unasked symptoms that indicate one of these causes (no other question can inform them)."""
         kb = self.advisor.knowledge
         evidence = self.evidence()
         out = []
-        for symptom_id, symptom in kb.symptoms.items():
+        indicated_by = _indicated_by(kb)
+        for symptom_id in sorted({s for cause in causes for s in indicated_by.get(cause, ())}):
+            symptom = kb.symptoms[symptom_id]
             if symptom_id in self.answers or not symptom.question.strip():
                 continue
             known = evidence.get(symptom_id)
@@ -260,7 +276,7 @@ class InterviewSession:
         scores, effects = self.ranked()
         leading = [s for s in scores[:LEADING]]
         questions = []
-        for symptom_id in self._candidates():
+        for symptom_id in self._candidates([score.id for score in leading]):
             symptom = kb.symptoms[symptom_id]
             gains: list[tuple[float, str]] = []
             for rank, score in enumerate(leading):

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-_DERIVED = frozenset({"_compiled_rules", "_prior_terms", "_indications", "_links", "graph", "_names", "horizons", "_success_measures"})
+_DERIVED = frozenset({"_compiled_rules", "_prior_terms", "_indications", "_links", "_indicated_by", "graph", "_names", "horizons", "_success_measures"})
 """Caches the engine derives from the knowledge on use: not pickled (see :mod:`advisor.cache`)."""
 
 
