@@ -36,11 +36,11 @@ PRIOR_WEIGHT = 0.5
 CHAIN_UP = 0.6
 """How much of a proximate cause's gain flows back to the root cause behind it."""
 CHAIN_DOWN = 0.3
+"""How much of a root cause's gain flows on to the proximate cause it produces."""
 CHAIN_MIN_FACTOR = 1.0
 """Causal links that would move a cause by less than this are left out."""
 SHOWN_MIN_FACTOR = 1.05
 """Explanations leave out causal-link lines that move a cause by less than this."""
-"""How much of a root cause's gain flows on to the proximate cause it produces."""
 THEME_WEIGHT = 0.3
 """Log-odds per standard deviation a case's words sound more like a cause than like the average cause."""
 THEME_MIN = 0.5
@@ -329,21 +329,14 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     updates: list[tuple[str, Term]] = []
     for root, proximate, strength, up, down in _links(kb):
         linked = False
-        if proximate in gain:
-            factor = 1.0 + CHAIN_UP * strength * gain[proximate]
-            if factor >= CHAIN_MIN_FACTOR:
-                updates.append((root, Term("chain", up, math.log(factor), factor=factor)))
-                linked = True
-        if root in gain:
-            factor = 1.0 + CHAIN_DOWN * strength * gain[root]
-            if factor >= CHAIN_MIN_FACTOR:
-                updates.append((proximate, Term("chain", down, math.log(factor), factor=factor)))
-                linked = True
+        for source, target, share, label in ((proximate, root, CHAIN_UP, up), (root, proximate, CHAIN_DOWN, down)):
+            if source in gain:
+                factor = 1.0 + share * strength * gain[source]
+                if factor >= CHAIN_MIN_FACTOR:
+                    updates.append((target, Term("chain", label, math.log(factor), factor=factor)))
+                    linked = True
         if linked:
             scores[root].chain.append((root, proximate))
             scores[proximate].chain.append((root, proximate))
     for cause_id, term in updates:
-        score = scores[cause_id]
-        score.log_odds += term.log_factor  # score.add(term), inline
-        score.evidence += term.log_factor
-        score.terms.append(term)
+        scores[cause_id].add(term)

@@ -189,20 +189,13 @@ class Lexicon:
         phrases, sizes = self.phrases, self.sizes
         while i < n:
             t = stems[i]
-            if t in starts:
-                for size in sizes[t]:
-                    target = phrases.get(tuple(stems[i : i + size])) if i + size <= n else None
-                    if target is not None:
-                        out.append(target)
-                        origin.append(i)
-                        i += size
-                        break
-                else:
-                    out.append(single.get(t, t))
-                    origin.append(i)
-                    i += 1
-                continue
-            out.append(single.get(t, t))
+            size, target = 1, single.get(t, t)
+            for length in sizes.get(t, ()):  # the longest phrase starting here wins
+                phrase = phrases.get(tuple(stems[i : i + length])) if i + length <= n else None
+                if phrase is not None:
+                    size, target = length, phrase
+                    break
+            out.append(target)
             origin.append(i)
-            i += 1
+            i += size
         return tuple(out), origin
