@@ -41,7 +41,7 @@ CHAIN_MIN_FACTOR = 1.0
 """Causal links that would move a cause by less than this are left out."""
 SHOWN_MIN_FACTOR = 1.05
 """Explanations leave out causal-link lines that move a cause by less than this."""
-THEME_WEIGHT = 0.3
+THEME_WEIGHT = 0.8
 """Log-odds per standard deviation a case's words sound more like a cause than like the average cause."""
 THEME_MIN = 0.5
 """Theme scores closer to the average than this (in standard deviations) are left out."""
@@ -93,13 +93,14 @@ class CauseScore:
     """(root cause, proximate cause) links that moved this cause."""
     pain_weights: list[float] = field(default_factory=list)
     evidence: float = 0.0
-    """Net log-factor of the evidence and causal links (not the prior, not rules)."""
+    """Net log-factor of the symptom evidence and causal links (not the prior, rules or wording): a cause
+    is listed as supported only when something the stakeholders said about a symptom points to it."""
 
     def add(self, term: Term) -> None:
         """Count a term in (the hot loops of :func:`differential` do the same inline)."""
         self.log_odds += term.log_factor
         self.terms.append(term)
-        if term.kind in ("supports", "conflicts", "chain", "theme"):
+        if term.kind in ("supports", "conflicts", "chain"):
             self.evidence += term.log_factor
 
     @property

@@ -3,15 +3,18 @@
 Every cause gets a weighted vocabulary (its theme) built from what the
 knowledge says of the symptoms that indicate it (names, aliases, cues,
 phrasings and stories), weighted by how strongly each symptom indicates the
-cause, plus the cause's own name and description. A case's statements, read
-as one bag of words with the clauses that deny a problem left out, are
-compared with every theme (TF-IDF cosine). The similarities are standardised
-across the causes, so a theme score says how much more this case sounds like
-this cause than like the average cause, in standard deviations.
+cause, plus the cause's own name and description. The vocabulary holds words
+and *word pairs*: two content words at most :data:`PAIR_REACH` words apart
+("nobodi … know", "heard … from", "found … out") keep much of a phrase's
+meaning that single words lose. A case's statements, read as one bag of
+words and pairs with the clauses that deny a problem left out, are compared
+with every theme (TF-IDF cosine). The similarities are standardised across
+the causes, so a theme score says how much more this case sounds like this
+cause than like the average cause, in standard deviations.
 
-It is broad, weak evidence that complements the symptom matcher: a story
-told in a cause's vocabulary counts even when no single sentence states a
-symptom in words the matcher knows.
+It is broad evidence that complements the symptom matcher: a story told in a
+cause's vocabulary counts even when no single sentence states a symptom in
+words the matcher knows.
 """
 
 from __future__ import annotations
@@ -19,18 +22,36 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .knowledge.base import KnowledgeBase
 from .text import Sentence, content_stems, sentences
 
 DESCRIPTION_WEIGHT = 0.3
 """Weight of each word of a cause's own name and description in its theme."""
+PAIR_REACH = 3
+"""Two words form a pair when at most this many positions apart (measured: 1 to 5 tried, 3 and 4 best)."""
 MIN_SPREAD = 1e-9
+_EMPTY = -1
+_MIX = 0x9E3779B1
+"""Knuth's multiplicative hash constant: spreads pair keys over the table."""
+
+
+def features(stems: Sequence[str]) -> list[str]:
+    """The words of a text and the ordered pairs of words close to each other ("a b")."""
+    found = list(stems)
+    for gap in range(1, PAIR_REACH + 1):
+        found += [f"{a} {b}" for a, b in zip(stems, stems[gap:])]
+    return found
 
 
 class CauseThemes:
-    """The theme of every cause of one knowledge base, indexed by word."""
+    """The theme of every cause of one knowledge base, indexed by word and pair.
+
+    Words have a number; a pair (a, b) is looked up by ``a * words + b`` in an
+    open-addressing table. There are some hundred thousand pairs, and flat
+    arrays load from the cache at once where a dict of them would take longer
+    to load than everything else."""
 
     def __init__(self, kb: KnowledgeBase):
         self.cause_ids = list(kb.causes)
@@ -40,7 +61,7 @@ class CauseThemes:
             if not symptom.indicates:
                 continue
             texts = [symptom.name, *symptom.aliases, *symptom.cues, *kb.phrasings.get(symptom.id, ()), *kb.stories.get(symptom.id, ())]
-            counts = Counter(t for text in texts for t in set(content_stems(text)))
+            counts = Counter(t for text in texts for t in set(features(content_stems(text))))
             for cause_id, sensitivity in symptom.indicates.items():
                 theme = raw[position[cause_id]]
                 for word, count in counts.items():
@@ -51,17 +72,60 @@ class CauseThemes:
                 theme[word] += DESCRIPTION_WEIGHT
         spread = Counter(word for theme in raw for word in theme)
         n = len(raw)
-        self.idf = {word: math.log((n + 1) / (count + 0.5)) for word, count in spread.items()}
+        idf = {word: math.log((n + 1) / (count + 0.5)) for word, count in spread.items()}
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for k, theme in enumerate(raw):
-            weighted = {word: value * self.idf[word] for word, value in theme.items()}
+            weighted = {word: value * idf[word] for word, value in theme.items()}
             norm = math.sqrt(math.fsum(v * v for v in weighted.values())) or 1.0
             for word, value in sorted(weighted.items()):
                 postings[word].append((k, value / norm))
-        # word -> (cause positions, weights) as flat arrays: they load from the cache in one piece
-        self._index: dict[str, tuple[array, array]] = {
-            word: (array("H", [k for k, _ in found]), array("d", [w for _, w in found])) for word, found in postings.items()
-        }
+        words = sorted(w for w in postings if " " not in w)
+        pairs = sorted(w for w in postings if " " in w)
+        self._words = {w: i for i, w in enumerate(words)}
+        """Word -> its number, which is also its row."""
+        size = 1 << max(4, (2 * len(pairs)).bit_length())
+        self._pair_keys = array("q", [_EMPTY]) * size
+        self._pair_rows = array("I", [0]) * size
+        self._idf = array("d")
+        self._start = array("I", [0])
+        self._causes = array("H")
+        self._weights = array("d")
+        for row, feature in enumerate(words + pairs):
+            if " " in feature:
+                a, b = feature.split(" ")
+                self._insert(self._words[a] * len(words) + self._words[b], row)
+            self._idf.append(idf[feature])
+            self._causes.extend(k for k, _ in postings[feature])
+            self._weights.extend(w for _, w in postings[feature])
+            self._start.append(len(self._causes))
+
+    def _insert(self, key: int, row: int) -> None:
+        mask = len(self._pair_keys) - 1
+        slot = (key * _MIX) & mask
+        while self._pair_keys[slot] != _EMPTY:
+            slot = (slot + 1) & mask
+        self._pair_keys[slot] = key
+        self._pair_rows[slot] = row
+
+    def _rows(self, stems: Sequence[str]) -> list[int]:
+        """The rows of the words and pairs of a sentence that the knowledge knows."""
+        numbers = [self._words.get(t, _EMPTY) for t in stems]
+        found = [i for i in numbers if i != _EMPTY]
+        width, keys, rows = len(self._words), self._pair_keys, self._pair_rows
+        mask = len(keys) - 1
+        for gap in range(1, PAIR_REACH + 1):
+            for a, b in zip(numbers, numbers[gap:]):
+                if a == _EMPTY or b == _EMPTY:
+                    continue
+                key = a * width + b
+                slot = (key * _MIX) & mask
+                while (k := keys[slot]) != key:
+                    if k == _EMPTY:
+                        break
+                    slot = (slot + 1) & mask
+                else:
+                    found.append(rows[slot])
+        return found
 
     def scores(self, statements: Iterable[str]) -> dict[str, float]:
         """Cause id -> how far above the average cause these statements sound like it (standard deviations)."""
@@ -69,18 +133,19 @@ class CauseThemes:
 
     def scores_of(self, parts: Iterable[Sentence]) -> dict[str, float]:
         """:meth:`scores` for statements already split into sentences."""
-        counts: Counter[str] = Counter()
+        counts: Counter[int] = Counter()
         for sentence in parts:
-            counts.update(t for t, denied in zip(sentence.stems, sentence.denied) if not denied)
-        vector = {word: (1.0 + math.log(count)) * self.idf[word] for word, count in counts.items() if word in self.idf}
-        norm = math.sqrt(math.fsum(v * v for v in vector.values()))
+            counts.update(self._rows([t for t, denied in zip(sentence.stems, sentence.denied) if not denied]))
+        idf = self._idf
+        vector = [(row, (1.0 + math.log(count)) * idf[row]) for row, count in counts.items()]
+        norm = math.sqrt(math.fsum(v * v for _, v in vector))
         if not norm or len(self.cause_ids) < 2:
             return {}
         similarity = [0.0] * len(self.cause_ids)
-        for word, value in vector.items():
-            causes, weights = self._index[word]
-            for k, weight in zip(causes, weights):
-                similarity[k] += value * weight
+        start, causes, weights = self._start, self._causes, self._weights
+        for row, value in vector:
+            for j in range(start[row], start[row + 1]):
+                similarity[causes[j]] += value * weights[j]
         mean = sum(similarity) / len(similarity)
         spread = math.sqrt(sum((s - mean) ** 2 for s in similarity) / len(similarity))
         if spread < MIN_SPREAD:

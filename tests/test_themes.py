@@ -57,3 +57,22 @@ def test_a_story_about_an_unknown_symptom_is_named_with_file_and_line(cli, tmp_p
     assert result.returncode == 2
     assert f"{tmp_path / 'stories.yaml'}:2: unknown symptom 'everything_is_priority_uno' in stories" in result.stdout
     assert "everything_is_priority_one" in result.stdout  # did you mean
+
+
+def test_features_are_words_and_close_pairs_in_order():
+    from advisor.themes import PAIR_REACH, features
+
+    stems = ["nobodi", "know", "who", "decid", "anyth", "here"]
+    found = features(stems)
+    assert found[: len(stems)] == stems
+    assert "nobodi know" in found and "know nobodi" not in found  # pairs keep the word order
+    assert f"{stems[0]} {stems[PAIR_REACH]}" in found
+    assert f"{stems[0]} {stems[PAIR_REACH + 1]}" not in found  # too far apart to be a phrase
+
+
+def test_word_order_matters_through_pairs(advisor):
+    """The same words in a phrase's order sound more like its cause than scrambled."""
+    phrase = advisor.theme_scores(Case.from_statements(["Nobody knows who decides."]))
+    scrambled = advisor.theme_scores(Case.from_statements(["Decides who knows nobody."]))
+    assert phrase != scrambled
+    assert phrase["unclear_governance"] > scrambled["unclear_governance"]
