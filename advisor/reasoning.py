@@ -243,7 +243,11 @@ def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidenc
 
 def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Context, effects: RuleEffects,
                  themes: dict[str, float] | None = None) -> list[CauseScore]:
-    """All causes, most likely first, with the terms that explain their score.
+    """All causes, most likely first (by log-odds, wording included), with the terms that explain their score.
+
+    Only "supported" causes (symptom evidence for them) are listed and treated, but the order is the
+    posterior's: one "no" to a marginal symptom must not drop a cause the whole story points to
+    below every cause with a faint match (measured: interview primary-first 0.80 -> 0.87 on holdout3).
 
     ``themes`` (cause id -> standardised theme score, see :mod:`advisor.themes`) adds one term per cause."""
     scores = {cause_id: CauseScore(cause_id, log_odds, [term]) for cause_id, (log_odds, term) in _priors(kb).items()}
@@ -276,7 +280,7 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
             if isinstance(action, ScaleCause):
                 scores[action.scale_cause].add(Term("rule", f"{rule.because} x{action.factor:g}", math.log(action.factor), rule=rule.id))
     _propagate_chains(kb, scores)
-    return sorted(scores.values(), key=lambda s: (not s.supported, -s.log_odds, s.id))
+    return sorted(scores.values(), key=lambda s: (-s.log_odds, s.id))
 
 
 def _priors(kb: KnowledgeBase) -> dict[str, tuple[float, Term]]:
