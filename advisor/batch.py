@@ -163,7 +163,7 @@ def _guess_suffix(text: str, declared: str) -> str:
 
 @dataclass
 class Outcome:
-    """What diagnosing one source produced."""
+    """What diagnosing one source produced (``summary`` only when the run asks for the portfolio view)."""
 
     index: int
     name: str
@@ -204,7 +204,8 @@ def _diagnose_one(job: tuple[int, Source]) -> Outcome:
             case = Case.from_file(source.path, _OPTIONS.get("encoding"))  # type: ignore[arg-type]
         diagnosis = _ADVISOR.diagnose(case)  # type: ignore[union-attr]
         payload = render(diagnosis, _OPTIONS["format"], _OPTIONS.get("pretty", True))
-        return Outcome(index, source.name, case=case.case, payload=payload, summary=case_summary(case, diagnosis))
+        summary = case_summary(case, diagnosis) if _OPTIONS.get("summary") else {}
+        return Outcome(index, source.name, case=case.case, payload=payload, summary=summary)
     except AdvisorError as exc:
         return Outcome(index, source.name, error=str(exc))
     except RecursionError:
@@ -312,7 +313,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise AdvisorError(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
     several = len(sources) > 1
-    options = {"format": fmt, "encoding": args.encoding, "pretty": not (several and fmt == "json" and out_dir is None)}
+    options = {"format": fmt, "encoding": args.encoding, "pretty": not (several and fmt == "json" and out_dir is None),
+               "summary": args.summary}
 
     progress = _progress(len(sources), args.quiet)
     with ExitStack() as stack:
@@ -379,8 +381,8 @@ def _run(stack: ExitStack, sources: list[Source], errors: list[str], args: argpa
 
 
 def _finish_stdout(fmt: str, several: bool, summary: bool, summaries: list[dict[str, Any]], html_parts: list[str], nothing_yet: bool) -> None:
-    from .reports.summary import portfolio, render_summary
-
+    if summary:  # the portfolio view is the only part that needs the summary module
+        from .reports.summary import portfolio, render_summary
     out = sys.stdout
     if fmt == "json" and several:
         out.write("\n]" if not summary else "\n],\n\"summary\": " + json.dumps(portfolio(summaries), indent=2))

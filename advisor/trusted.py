@@ -12,8 +12,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-_set = object.__setattr__
 F = TypeVar("F", bound="Frozen")
+_new = object.__new__
+# BaseModel's own slots, set through their descriptors: object.__setattr__ would look each
+# name up along the model's class hierarchy first, which costs more than the assignment
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Frozen(BaseModel):
@@ -26,9 +32,9 @@ class Frozen(BaseModel):
         Every field must be given, each already of its declared type (a list for
         ``list[...]``, a float for ``float``): the result then equals what
         validation would build (tests/test_trusted_models.py checks it)."""
-        obj = cls.__new__(cls)
-        _set(obj, "__dict__", values)
-        _set(obj, "__pydantic_fields_set__", set(values))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
+        obj = _new(cls)
+        _set_dict(obj, values)
+        _set_fields_set(obj, set(values))
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
