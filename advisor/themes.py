@@ -144,8 +144,9 @@ class CauseThemes:
         similarity = [0.0] * len(self.cause_ids)
         start, causes, weights = self._start, self._causes, self._weights
         for row, value in vector:
-            for j in range(start[row], start[row + 1]):
-                similarity[causes[j]] += value * weights[j]
+            begin, end = start[row], start[row + 1]
+            for k, weight in zip(causes[begin:end], weights[begin:end]):
+                similarity[k] += value * weight
         mean = sum(similarity) / len(similarity)
         spread = math.sqrt(sum((s - mean) ** 2 for s in similarity) / len(similarity))
         if spread < MIN_SPREAD:
