@@ -1,8 +1,7 @@
 """The adaptive interview: ask the most informative question, update, know when to stop.
 
 The next question is the unasked symptom with the largest expected
-information gain on which of the leading causes comes first (a distribution
-over them in proportion to their odds); the session says why it asks ("to
+information gain over the leading causes; the session says why it asks ("to
 tell A from B"). Every change (answer, statement, accepted or rejected
 reading) can be undone exactly, and the session saves to JSON atomically.
 """
@@ -22,17 +21,18 @@ from .case import Case, Context, Stakeholder
 from .errors import AdvisorError, SessionError
 from .fileio import write_atomic
 from .models import Diagnosis, Quote, TraceEntry
-from .reasoning import CauseScore, Evidence, RuleEffects
+from .reasoning import CauseScore, Evidence, RuleEffects, likelihood_ratio
 
 if TYPE_CHECKING:
     from .engine import Advisor
     from .knowledge.base import KnowledgeBase
-    from .knowledge.schema import Symptom
 
 AnswerValue = Literal["yes", "no", "unsure", "skip"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure", "skip")
 LEADING = 5
-"""How many leading causes a question is meant to tell apart."""
+"""How many leading causes a question is meant to inform."""
+RANK_WEIGHT = 0.6
+"""How much less a question counts for each place further down the differential."""
 MIN_GAIN = 0.03
 """Below this expected information gain (bits) no question is worth asking."""
 QUESTION_BUDGET = 15
@@ -66,34 +66,15 @@ def _indicated_by(kb: "KnowledgeBase") -> dict[str, tuple[str, ...]]:
     return table
 
 
-def _entropy(distribution: list[float]) -> float:
-    return -math.fsum(q * math.log2(q) for q in distribution if q > 0.0)
+def _entropy(p: float) -> float:
+    if p <= 0.0 or p >= 1.0:
+        return 0.0
+    return -(p * math.log2(p) + (1 - p) * math.log2(1 - p))
 
 
-def _first_cause_gain(leading: list[CauseScore], symptom: Symptom) -> tuple[float, list[str]]:
-    """Expected information (bits) a yes or no brings on which leading cause comes first, and the
-    causes whose chance of coming first it moves most.
-
-    The chance that a cause comes first is in proportion to its odds; a cause the symptom does not
-    indicate sees it at the symptom's base rate. (Measured against the gain over each cause on its
-    own: that one vanishes once the leaders are all above 90%, and the interview then stopped
-    without a question while the order of the leaders was still open.)"""
-    top = max(s.log_odds for s in leading)
-    weights = [math.exp(s.log_odds - top) for s in leading]
-    total = math.fsum(weights)
-    before = [w / total for w in weights]
-    said_yes = [symptom.indicates.get(s.id, symptom.base_rate) for s in leading]
-    p_yes = math.fsum(q * y for q, y in zip(before, said_yes))
-    if not 0.0 < p_yes < 1.0:
-        return 0.0, []
-    after_yes = [q * y / p_yes for q, y in zip(before, said_yes)]
-    after_no = [q * (1.0 - y) / (1.0 - p_yes) for q, y in zip(before, said_yes)]
-    gain = _entropy(before) - (p_yes * _entropy(after_yes) + (1.0 - p_yes) * _entropy(after_no))
-    moved = sorted(
-        ((abs(a - b), s.id) for a, b, s in zip(after_yes, before, leading) if s.id in symptom.indicates),
-        key=lambda m: (-m[0], m[1]),
-    )
-    return gain, [cause_id for _, cause_id in moved[:2]]
+def _update(p: float, lr: float) -> float:
+    odds = p / (1 - p) * lr if p < 1 else math.inf
+    return odds / (1 + odds) if odds != math.inf else 1.0
 
 
 class InterviewSession:
@@ -297,10 +278,24 @@ class InterviewSession:
         questions = []
         for symptom_id in self._candidates([score.id for score in leading]):
             symptom = kb.symptoms[symptom_id]
-            total, moved = _first_cause_gain(leading, symptom)
-            if total <= 1e-9 or not moved:
+            gains: list[tuple[float, str]] = []
+            for rank, score in enumerate(leading):
+                sensitivity = symptom.indicates.get(score.id)
+                if sensitivity is None:
+                    continue
+                p = min(max(score.confidence, 1e-6), 1 - 1e-6)
+                p_yes = p * sensitivity + (1 - p) * symptom.base_rate
+                after_yes = _update(p, likelihood_ratio(sensitivity, symptom.base_rate, True))
+                after_no = _update(p, likelihood_ratio(sensitivity, symptom.base_rate, False))
+                gain = _entropy(p) - (p_yes * _entropy(after_yes) + (1 - p_yes) * _entropy(after_no))
+                gain *= RANK_WEIGHT**rank
+                if gain > 1e-9:
+                    gains.append((gain, score.id))
+            if not gains:
                 continue
-            names = [kb.causes[c].name.lower() for c in moved]
+            total = sum(g for g, _ in gains)
+            gains.sort(key=lambda g: (-g[0], g[1]))
+            names = [kb.causes[c].name.lower() for _, c in gains[:2]]
             why = f"to tell {names[0]} from {names[1]}" if len(names) == 2 else f"to confirm or rule out {names[0]}"
             questions.append(Question(symptom_id, symptom.question, why, round(total, 6)))
         questions.sort(key=lambda q: (-q.gain, q.symptom_id))
