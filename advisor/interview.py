@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 AnswerValue = Literal["yes", "no", "unsure", "skip"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure", "skip")
-LEADING = 5
+LEADING = 3
 """How many leading causes a question is meant to inform."""
 RANK_WEIGHT = 0.6
 """How much less a question counts for each place further down the differential."""
