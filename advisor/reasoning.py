@@ -42,7 +42,8 @@ CHAIN_MIN_FACTOR = 1.0
 SHOWN_MIN_FACTOR = 1.05
 """Explanations leave out causal-link lines that move a cause by less than this."""
 THEME_WEIGHT = 0.8
-"""Log-odds per standard deviation a case's words sound more like a cause than like the average cause."""
+"""Log-odds per standard deviation a case's words sound more like a cause than like the average cause
+(measured on 142 cases: 0.8 to 1.0 best once word pairs entered the themes, 0.3 with single words)."""
 THEME_MIN = 0.5
 """Theme scores closer to the average than this (in standard deviations) are left out."""
 _EPS = 0.01

@@ -165,7 +165,6 @@ class Lexicon:
                     self.single[stems[0]] = target
                 elif len(stems) > 1:
                     self.phrases[stems] = target
-        self.longest = max((len(p) for p in self.phrases), default=1)
         self.starts = frozenset(p[0] for p in self.phrases)
         """First words of the phrases: only there is a phrase worth looking up."""
         sizes: dict[str, set[int]] = {}
