@@ -201,17 +201,18 @@ class Advisor:
             ),
             key=itemgetter(0),
         )
-        items = [
-            ExplanationItem.trusted(
-                kind=t.kind,
-                text=text,
-                factor=round(math.exp(t.log_factor), ROUND),
-                symptom=t.symptom,
-                quote=t.quote,
-                rule=t.rule,
-            )
-            for (_, _, text), t in lines
-        ]
+        shared = self._shared_items
+        items = []
+        for (_, _, text), t in lines:
+            item = shared.get((score.id, text, t.rule)) if t.kind in _CONSTANT_KINDS else None
+            if item is None:
+                item = ExplanationItem.trusted(
+                    kind=t.kind, text=text, factor=round(math.exp(t.log_factor), ROUND), symptom=t.symptom, quote=t.quote, rule=t.rule
+                )
+                if t.kind in _CONSTANT_KINDS:
+                    shared[(score.id, text, t.rule)] = item
+            items.append(item)
+        names = self._link_names
         return CauseResult.trusted(
             id=cause.id,
             name=cause.name,
@@ -219,11 +220,25 @@ class Advisor:
             confidence=round(score.confidence, ROUND),
             prior=cause.prior,
             explanation=items,
-            chain=[f"{self.knowledge.name(a)} -> {self.knowledge.name(b)}" for a, b in sorted(set(score.chain))],
+            chain=[names[link] for link in sorted(set(score.chain))],
             confirm_by=list(cause.confirm_by),
         )
 
+    @cached_property
+    def _shared_items(self) -> dict[tuple[str, str, str | None], ExplanationItem]:
+        """Explanation lines that read the same in every diagnosis (a cause's prior, a rule that fired),
+        built once and shared: the models are frozen."""
+        return {}
 
+    @cached_property
+    def _link_names(self) -> dict[tuple[str, str], str]:
+        """(root cause, proximate cause) -> "Root -> Proximate", for every causal link."""
+        name = self.knowledge.name
+        return {(c.id, p): f"{name(c.id)} -> {name(p)}" for c in self.knowledge.causes.values() for p in c.contributes_to}
+
+
+_CONSTANT_KINDS = frozenset({"prior", "rule"})
+"""Explanation lines whose text and factor depend on the knowledge alone."""
 _KIND_ORDER = {"prior": 0, "supports": 1, "theme": 2, "chain": 3, "rule": 4, "conflicts": 5}
 _SHOWN_MIN_LOG = math.log(SHOWN_MIN_FACTOR)
 

@@ -82,6 +82,7 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
     top_need = max(need.values())
     remaining = dict(need)
     treatments = kb.treatments
+    treated = _treated(kb)
     picks: list[_Pick] = []
     chosen: set[str] = set()
     first_benefit = None
@@ -89,7 +90,7 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
     while len(picks) < MAX_SERVICES:
         benefits: dict[str, float] = {}
         for cause_id, still in remaining.items():
-            for service_id, effectiveness in kb.causes[cause_id].treated_by.items():
+            for service_id, effectiveness in treated[cause_id]:
                 benefits[service_id] = benefits.get(service_id, 0.0) + still * effectiveness
         for service_id, boost in effects.service_boosts.items():
             benefits[service_id] = benefits.get(service_id, 0.0) + boost * top_need
@@ -217,8 +218,8 @@ def _rationale(kb: KnowledgeBase, pick: _Pick, treats: list[str], maturity: int)
     s = pick.service
     parts = []
     if treats:
-        named = ", ".join(f"{kb.causes[c].name.lower()} (effectiveness {kb.causes[c].treated_by[s.id]:.0%})" for c in treats[:3])
-        parts.append(f"Treats {named}.")
+        phrases = _treatment_phrases(kb)
+        parts.append(f"Treats {', '.join(phrases[(c, s.id)] for c in treats[:3])}.")
     if pick.reason:
         parts.append(f"Included as {pick.reason}.")
     if s.min_maturity > maturity:
@@ -227,3 +228,23 @@ def _rationale(kb: KnowledgeBase, pick: _Pick, treats: list[str], maturity: int)
         parts.append(f"Builds on {', '.join(kb.name(r) for r in s.requires)}.")
     parts.append(f"First value in about {s.time_to_value_weeks} weeks.")
     return " ".join(parts)
+
+
+def _treated(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Cause id -> its (service, effectiveness) pairs, in the knowledge's order (built once)."""
+    table = kb.__dict__.get("_treated")
+    if table is None:
+        table = kb.__dict__["_treated"] = {c.id: tuple(c.treated_by.items()) for c in kb.causes.values()}
+    return table
+
+
+def _treatment_phrases(kb: KnowledgeBase) -> dict[tuple[str, str], str]:
+    """(cause, service) -> "cause name (effectiveness 70%)", for the rationale (built once)."""
+    table = kb.__dict__.get("_treatment_phrases")
+    if table is None:
+        table = kb.__dict__["_treatment_phrases"] = {
+            (c.id, service_id): f"{c.name.lower()} (effectiveness {effectiveness:.0%})"
+            for c in kb.causes.values()
+            for service_id, effectiveness in c.treated_by.items()
+        }
+    return table

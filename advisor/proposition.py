@@ -189,8 +189,7 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
         if not quotes:
             continue
         finding, quote = max(quotes, key=lambda fq: (fq[0].score, -len(fq[1].text)))  # type: ignore[index]
-        symptom = kb.symptoms[finding.id]
-        service = _service_for(kb, symptom.indicates, services)
+        service = _service_for(kb, finding.id, services)
         if service is None:
             continue
         need = _need_phrase(quote.text)
@@ -219,13 +218,28 @@ def _need_phrase(text: str, limit: int = 160) -> str:
     return cut.rstrip(",;:.") + " ..."
 
 
-def _service_for(kb: "KnowledgeBase", indicated: dict[str, float], services: list["ServiceResult"]) -> "ServiceResult | None":
+def _service_for(kb: "KnowledgeBase", symptom_id: str, services: list["ServiceResult"]) -> "ServiceResult | None":
+    """The prescribed service that best treats the causes this symptom indicates."""
+    relief = _relief(kb, symptom_id)
     best = None
     for service in services:
-        score = sum(p * kb.causes[c].treated_by.get(service.id, 0.0) for c, p in indicated.items())
+        score = relief.get(service.id, 0.0)
         if score > 0 and (best is None or score > best[0]):
             best = (score, service)
     return best[1] if best else None
+
+
+def _relief(kb: "KnowledgeBase", symptom_id: str) -> dict[str, float]:
+    """Service id -> how well it treats the causes a symptom indicates (built once per symptom)."""
+    table: dict[str, dict[str, float]] = kb.__dict__.setdefault("_relief", {})
+    relief = table.get(symptom_id)
+    if relief is None:
+        indicated = kb.symptoms[symptom_id].indicates
+        relief = table[symptom_id] = {
+            service_id: sum(p * kb.causes[c].treated_by.get(service_id, 0.0) for c, p in indicated.items())
+            for service_id in kb.services
+        }
+    return relief
 
 
 def _outcomes(kb: "KnowledgeBase", services: list["ServiceResult"]) -> list[PromisedOutcome]:
@@ -281,33 +295,18 @@ def _success_measure(m, service_id: str, baseline: float | None) -> SuccessMeasu
 
 
 def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures: list[SuccessMeasure]) -> NextStages:
-    development = [
-        DevelopmentItem.trusted(
-            service=s.id,
-            approach=s.approach,
-            wave=s.wave,
-            deliverables=list(kb.services[s.id].deliverables),
-            effort=kb.services[s.id].effort + (f" ({kb.services[s.id].effort_note})" if kb.services[s.id].effort_note else ""),
-            time_to_value_weeks=s.time_to_value_weeks,
-        )
-        for s in services
-    ]
-    onboarding = [
-        OnboardingItem.trusted(
-            service=s.id,
-            pilot_group=list(kb.services[s.id].pilot_with) or ["project_managers"],
-            change_actions=list(kb.services[s.id].change_actions)
-            or [f"Name a champion for {s.name.lower()} in the pilot group", "Collect pilot feedback before wider roll-out"],
-        )
-        for s in services
-        if s.wave == "now"
-    ] or [
+    development = [_development_item(kb, s.id, s.approach, s.wave) for s in services]
+    onboarding = [_onboarding_item(kb, s.id) for s in services if s.wave == "now"] or [
         OnboardingItem.trusted(service=services[0].id, pilot_group=list(kb.services[services[0].id].pilot_with) or ["project_managers"],
-                       change_actions=list(kb.services[services[0].id].change_actions))
+                               change_actions=list(kb.services[services[0].id].change_actions))
     ]
+    by_service: dict[str, list[SuccessMeasure]] = {}
+    for m in measures:
+        by_service.setdefault(m.service, []).append(m)
     monitoring = []
     for s in services:
-        own = [m for m in measures if m.service == s.id and m.layer == "service_delivery"] or [m for m in measures if m.service == s.id]
+        mine = by_service.get(s.id, [])
+        own = [m for m in mine if m.layer == "service_delivery"] or mine
         if own:
             monitoring.append(MonitoringItem.trusted(service=s.id, measures=[m.measure for m in own], cadence=own[0].cadence))
     value_measures = [m.measure for m in measures if m.layer == "value_delivery"]
@@ -341,3 +340,38 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
         value_delivery=delivery,
         value_recognition=recognition,
     )
+
+
+# The plan items below read the same in every diagnosis that names the same service (and approach and
+# wave, each of a handful of values): built once per knowledge base and shared, as the success measures
+# without a baseline are (frozen models of strings).
+
+
+def _development_item(kb: "KnowledgeBase", service_id: str, approach: str, wave: str) -> DevelopmentItem:
+    shared: dict[tuple[str, str, str], DevelopmentItem] = kb.__dict__.setdefault("_development_items", {})
+    item = shared.get((service_id, approach, wave))
+    if item is None:
+        service = kb.services[service_id]
+        item = shared[(service_id, approach, wave)] = DevelopmentItem.trusted(
+            service=service_id,
+            approach=approach,
+            wave=wave,
+            deliverables=list(service.deliverables),
+            effort=service.effort + (f" ({service.effort_note})" if service.effort_note else ""),
+            time_to_value_weeks=service.time_to_value_weeks,
+        )
+    return item
+
+
+def _onboarding_item(kb: "KnowledgeBase", service_id: str) -> OnboardingItem:
+    shared: dict[str, OnboardingItem] = kb.__dict__.setdefault("_onboarding_items", {})
+    item = shared.get(service_id)
+    if item is None:
+        service = kb.services[service_id]
+        item = shared[service_id] = OnboardingItem.trusted(
+            service=service_id,
+            pilot_group=list(service.pilot_with) or ["project_managers"],
+            change_actions=list(service.change_actions)
+            or [f"Name a champion for {service.name.lower()} in the pilot group", "Collect pilot feedback before wider roll-out"],
+        )
+    return item

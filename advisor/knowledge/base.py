@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-_DERIVED = frozenset({"_compiled_rules", "_prior_terms", "_indications", "_links", "_indicated_by", "graph", "_names", "horizons", "_success_measures"})
-"""Caches the engine derives from the knowledge on use: not pickled (see :mod:`advisor.cache`)."""
+_DERIVED = frozenset({"graph", "horizons", "service_order", "treatments"})
+"""Caches the engine derives from the knowledge on use: not pickled (see :mod:`advisor.cache`), nor is
+any attribute whose name starts with an underscore (the engine's own tables, built on first use)."""
 
 
 class KnowledgeBase:
@@ -54,7 +55,7 @@ class KnowledgeBase:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
-        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED and not k.startswith("_")}
 
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
