@@ -47,6 +47,11 @@ _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+(?:\s|$)")
 _CLAUSE_SPLIT = re.compile(
     r":\s|\s[-]\s|,?\s+\b(?:but|however|although|though|whereas|except that|yet|apart from that)\b\s*",
 )
+_RESOURCES = (
+    r"(?:money|cash|budget|budgets|funding|funds|capital|investment|talent|people|staff|headcount|engineers|developers|"
+    r"expertise|skills|goodwill|resources|capacity|contractors|suppliers)"
+)
+"""Resources a speaker may say they have enough of (see the denial patterns below)."""
 # Clause-level denial: the speaker says the topic of this clause is NOT a problem.
 _DENIALS = [
     re.compile(r"\bnot (?:\w+ ){0,3}(?:problem|issue|concern|worry|challenge|pain|bottleneck)s?\b"),
@@ -66,6 +71,10 @@ _DENIALS = [
     re.compile(r"\b(?:would not|could not|can not|do not) (?:really )?say\b"),
     re.compile(r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b"),
     re.compile(r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)"),
+    # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff":
+    # the speaker has enough of a resource. (Not of anything: "we're not short of meetings" is a complaint.)
+    re.compile(rf"\b(?:(?:not|never) (?:\w+ ){{0,2}}(?:short|lacking) (?:of|on)|no (?:shortage|lack) of|(?:not|never) lack(?:ed)?|"
+               rf"plenty of|more than enough) (?:\w+ ){{0,2}}{_RESOURCES}\b"),
 ]
 
 

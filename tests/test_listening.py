@@ -1,0 +1,45 @@
+"""Listening: what a clause denies is evidence of absence, not a complaint."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.text import clean, is_denied
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Budget is honestly not our problem",
+        "We're not short of money",
+        "the company has never been short of engineering talent or capital",
+        "We don't lack funding this year",
+        "there is no shortage of engineers",
+        "We've plenty of staff for this",
+        "we have more than enough money",
+    ],
+)
+def test_a_speaker_who_has_enough_denies_the_problem(clause):
+    assert is_denied(clean(clause))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "we never have enough people",
+        "there is not enough budget",
+        "we are short of engineers",
+        # plenty of something that is not a resource is the complaint itself
+        "we are not short of meetings",
+        "I'm not short of reports",
+        "there are plenty of templates and nobody reads them",
+    ],
+)
+def test_a_shortage_or_an_excess_is_a_complaint(clause):
+    assert not is_denied(clean(clause))
+
+
+def test_enough_money_is_not_heard_as_a_money_problem(advisor):
+    """"Not short of money" names money, but no money symptom may count as present."""
+    heard = advisor.listen("We're not short of money, milk prices are good this year.")
+    assert all(not match.present for match in heard)
