@@ -54,17 +54,14 @@ _RESOURCES = (
 """Resources a speaker may say they have enough of (see the denial patterns below)."""
 # Clause-level denial: the speaker says the topic of this clause is NOT a problem.
 _DENIALS = [
-    re.compile(r"\bnot (?:\w+ ){0,3}(?:problem|issue|concern|worry|challenge|pain|bottleneck)s?\b"),
+    # "not our problem", "not a skills issue", "never the complaint", "not really that much of a concern";
+    # a determiner must come first: "we don't track issues" and "no issue log" are complaints
+    re.compile(r"\b(?:not|never) (?:(?:really|honestly|actually|even|ever|been|have|has|had|much|that|so|such|of) ){0,4}"
+               r"(?:a|an|the|our|my|their|any) (?:(?:real|big|major|huge|particular) )?(?:\w+ )?"
+               r"(?:problem|issue|concern|worry|challenge|pain|bottleneck|constraint|blocker|complaint)s?\b"
+               r"(?! (?:log|logs|register|list|tracker|tracking|management|process|owner|escalation|solving))"),
+    re.compile(r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing)\b"),
     re.compile(r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b"),
-    re.compile(
-        r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
-        r"strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)"
-        r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
-        r"(?:[.!)\s]*$|,)"
-    ),
-    re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$"),
-    re.compile(r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
-               r"(?:really |very |pretty |quite )?well\b"),
     re.compile(r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b"),
     re.compile(r"\b(?:problem|issue) (?:is|was|s) not\b"),
     re.compile(r"\bnothing wrong with\b"),
@@ -119,13 +116,23 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
-_VERDICT_PATTERNS = (2, 3, 4)
-"""Positions in _DENIALS of the "X is good / works well / is managed well" patterns, which a
-conditional undoes: "if the system were any good, they'd use it" is a complaint."""
+_VERDICT_DENIALS = [
+    re.compile(
+        r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
+        r"strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)"
+        r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
+        r"(?:[.!)\s]*$|,)"
+    ),
+    re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$"),
+    re.compile(r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
+               r"(?:really |very |pretty |quite )?well\b"),
+]
+"""The "X is good / works well / is managed well" denials, which a conditional undoes:
+"if the system were any good, they'd use it" is a complaint."""
 
 
-_ANY_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for p in _DENIALS))
-_ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for i, p in enumerate(_DENIALS) if i not in _VERDICT_PATTERNS))
+_ANY_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for p in _DENIALS + _VERDICT_DENIALS))
+_ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for p in _DENIALS))
 """The denial patterns as one alternation each (one scan instead of one per pattern)."""
 
 

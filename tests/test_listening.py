@@ -43,3 +43,20 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
     """"Not short of money" names money, but no money symptom may count as present."""
     heard = advisor.listen("We're not short of money, milk prices are good this year.")
     assert all(not match.present for match in heard)
+
+
+@pytest.mark.parametrize(
+    "clause, denied",
+    [
+        ("money is not the constraint this year", True),
+        ("technical quality is never the complaint from clients", True),
+        ("the software is not what's wrong here", True),
+        ("we don't have a problem with estimates", True),
+        # a missing log or an untracked issue is the complaint, not its denial
+        ("we do not have an issue log", False),
+        ("We don't track issues anywhere", False),
+        ("if the system were any good, they would use it", False),
+    ],
+)
+def test_what_a_not_denies(clause, denied):
+    assert is_denied(clean(clause)) is denied
