@@ -197,11 +197,12 @@ class Lexicon:
         """Stems with every synonym replaced by its group's head (longest phrase first)."""
         return self.fold(stems)[0]
 
-    def fold(self, stems: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], list[int]]:
-        """Folded stems, and for each the position of the input stem it starts at."""
+    def fold(self, stems: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], list[int] | None]:
+        """Folded stems, and for each the position of the input stem it starts at
+        (None when no phrase was folded: each stem stays where it was, and the caller can say so cheaply)."""
         starts, single = self.starts, self.single
         if starts.isdisjoint(stems):  # no phrase can start here: word for word
-            return tuple([single.get(t, t) for t in stems]), list(range(len(stems)))
+            return tuple([single.get(t, t) for t in stems]), None
         out: list[str] = []
         origin: list[int] = []
         i, n = 0, len(stems)
@@ -217,4 +218,4 @@ class Lexicon:
             out.append(target)
             origin.append(i)
             i += size
-        return tuple(out), origin
+        return tuple(out), origin if len(out) < n else None

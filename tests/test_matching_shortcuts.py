@@ -51,3 +51,33 @@ def test_every_denial_pattern_names_a_denial_word():
         assert is_denied(example), example
         assert not _DENIAL_WORDS.isdisjoint(tokens(example)), example
     assert text.sentences("The budget is fine, but nobody decides anything")[0].denied[0] is True
+
+
+STATEMENTS = [
+    "Nobody owns the risk register. The budget is fine, but nobody decides anything. We don't have a resource plan.",
+    "Testing never gets cut. Every director says their project is number one; the ranking changes every month.",
+    "I don't know what the PMO does. Reports go up every Friday and nobody reads them! Nobody reads them.",
+    "Budget is honestly not our problem. Scope creep is. Scope creep again: the scope keeps creeping.",
+]
+
+
+def test_a_statement_keeps_each_symptoms_strongest_sentence(advisor):
+    matcher = advisor.matcher
+    for statement in STATEMENTS:
+        best = {}
+        for sentence in text.sentences(statement):
+            for m in matcher.match_sentence(sentence):
+                kept = best.get(m.symptom)
+                if kept is None or (m.present, m.score) > (kept.present, kept.score):
+                    best[m.symptom] = m
+        assert matcher.match_statement(statement) == sorted(best.values(), key=lambda m: (-m.score, m.symptom))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["project", "manag", "offic", "not", "clear", "team", "lead", "num", "x"]), max_size=8))
+def test_fold_says_none_only_when_every_stem_stays(advisor, stems):
+    folded, origin = advisor.matcher.lexicon.fold(stems)
+    if origin is None:
+        assert len(folded) == len(stems)
+    else:
+        assert len(folded) == len(origin) < len(stems) and origin == sorted(origin)
