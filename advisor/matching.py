@@ -25,6 +25,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import repeat
 from typing import NamedTuple
 
 from .knowledge.base import KnowledgeBase
@@ -82,6 +83,25 @@ class _Cue(NamedTuple):
     stem_set: frozenset[str]
 
 
+class _CueEntry(NamedTuple):
+    """A cue in the matcher's index, with what scoring a fired cue needs precomputed."""
+
+    symptom: int
+    text: str
+    stems: tuple[str, ...]
+    stem_set: frozenset[str]
+    longer: bool
+    """More than two distinct stems: finding it through two of them does not prove the rest."""
+    mass: float
+    """The exact sum (fsum) of its stems' IDF: the cue signal when it fires alone."""
+    negative: bool
+    """It carries its own negation ("no resource plan"): a negation before it is part of the complaint."""
+
+
+_Reading = tuple[int, float, bool, tuple[str, ...]]
+"""(symptom number, score, present, matched): a ClauseMatch before it is built (most never are)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ClauseMatch:
     """One symptom read in one sentence."""
@@ -123,20 +143,39 @@ class SymptomMatcher:
             self.idf = {**_idf(raw_documents), **self.idf}
         whole_docs = documents if params.fold_aliases else raw_documents
         self._documents = [frozenset(t for t in d if self.idf[t] >= MIN_OVERLAP_IDF) for d in whole_docs]
-        self._cue_index: dict[str, list[tuple[int, frozenset[str], _Cue]]] = defaultdict(list)
+        # cues are found through their two rarest stems: a cue can only fire when both are in the sentence
+        # (measured: a sentence checks ~4 cues instead of ~32 found through the rarest stem alone)
+        self._single_cues: dict[str, list[_CueEntry]] = defaultdict(list)
+        """Cues of one stem, by that stem: each fires wherever its stem is said."""
+        self._cue_pairs: dict[str, dict[str, list[_CueEntry]]] = {}
+        """Cues of several stems, by their rarest and then their second rarest stem."""
         for i, cues in enumerate(cues_of):
             for cue in cues:
                 if len(cue.stem_set) == 1 and self.idf[cue.stems[0]] < SINGLE_CUE_MIN_IDF:
                     continue  # "he said she said" is just "said" once stop words go: too common to tell
-                rarest = max(cue.stems, key=lambda t: (self.idf[t], t))
-                self._cue_index[rarest].append((i, cue.stem_set, cue))
+                rarest, second, *_ = sorted(cue.stem_set, key=lambda t: (self.idf[t], t), reverse=True) + [""]
+                entry = _CueEntry(
+                    i, cue.text, cue.stems, cue.stem_set, len(cue.stem_set) > 2,
+                    math.fsum(self.idf[t] for t in cue.stem_set), not cue.stem_set.isdisjoint(NEGATIONS),
+                )
+                if second:
+                    self._cue_pairs.setdefault(rarest, {}).setdefault(second, []).append(entry)
+                else:
+                    self._single_cues[rarest].append(entry)
         # aliases as (symptom, informative stems, their IDF mass, each stem's weight x IDF, text), found through
-        # rare stems; an alias that needs a negation is only reachable through the index of negated sentences
+        # rare stems; an alias that needs a negation is only reachable in a negated sentence
         self._alias_table: list[tuple[int, frozenset[str], float, dict[str, float], str]] = []
         self._alias_stems: list[frozenset[str]] = []
-        """Each row's informative stems again, on their own: most rows are only intersected."""
-        self._alias_index: dict[str, list[int]] = defaultdict(list)
-        self._plain_alias_index: dict[str, list[int]] = defaultdict(list)
+        """Each row's informative stems again, on their own."""
+        # The rows are sets of bits (Python ints, bit n for row n): which rows share two words with a sentence
+        # is a few ORs and ANDs per word of the sentence, not a set intersection per row of the ~20 (up to 150)
+        # rows sharing one rare word (measured: 17.6 -> 8.1 us per sentence).
+        self._alias_rows: dict[str, int] = {}
+        """Informative stem -> the rows that have it."""
+        self._rare_stems: frozenset[str] = frozenset()
+        """The informative stems an alias is reached through (rare enough to point at a symptom)."""
+        self._plain_rows = 0
+        """The rows that need no negation in the sentence."""
         for i, aliases in enumerate(aliases_of):
             # a word found in several phrasings of a symptom is its topic; one found once may be scenery
             seen: dict[str, int] = defaultdict(int)
@@ -150,14 +189,13 @@ class SymptomMatcher:
                 row = len(self._alias_table)
                 weights = {t: self.idf[t] * _topicality(seen[t]) for t in informative}
                 mass = math.sqrt(math.fsum(w * w for w in weights.values()))
-                needs_negation = bool(st & NEGATIONS)
                 self._alias_table.append((i, informative, mass, {t: w * self.idf[t] for t, w in weights.items()}, text))
                 self._alias_stems.append(informative)
                 for t in informative:
-                    if self.idf[t] >= RARE_IDF:
-                        self._alias_index[t].append(row)
-                        if not needs_negation:
-                            self._plain_alias_index[t].append(row)
+                    self._alias_rows[t] = self._alias_rows.get(t, 0) | 1 << row
+                if st.isdisjoint(NEGATIONS):
+                    self._plain_rows |= 1 << row
+        self._rare_stems = frozenset(t for t in self._alias_rows if self.idf[t] >= RARE_IDF)
         # a denied clause that names a symptom's topic ("budget is not our problem") is evidence of absence
         self._topic_index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._topic_size: list[int] = []
@@ -168,8 +206,11 @@ class SymptomMatcher:
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
+        self._known = frozenset(self.idf).union(self.lexicon.single)
+        """Stems that are never corrected as typos."""
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
+        self._typo_candidates: dict[int, list[str]] = {}
 
     def stems(self, text: str) -> tuple[str, ...]:
         """Content stems of knowledge text, synonyms folded."""
@@ -183,6 +224,19 @@ class SymptomMatcher:
     def _long_vocabulary(self) -> list[str]:
         return [t for t in self._vocabulary if len(t) >= 4]
 
+    def _near_in_length(self, length: int) -> list[str]:
+        """The long vocabulary (in its order) that a stem this long can be within TYPO_CUTOFF of.
+
+        fuzz.ratio is 100 * (1 - edits / (len(a) + len(b))) and takes at least |len(a) - len(b)| edits,
+        so the rest cannot reach the cutoff (measured: 300 -> 70-280 us per stem to correct, and a
+        realistic case has some five such stems the first time they are seen)."""
+        if length not in self._typo_candidates:
+            slack = 1.0 - TYPO_CUTOFF / 100.0
+            self._typo_candidates[length] = [
+                t for t in self._long_vocabulary if abs(len(t) - length) <= slack * (len(t) + length) + 1e-9
+            ]
+        return self._typo_candidates[length]
+
     def _correct(self, stem: str) -> str:
         """The vocabulary stem a misspelt stem most likely means (or itself).
 
@@ -193,7 +247,7 @@ class SymptomMatcher:
         if stem not in self._typos:
             from rapidfuzz import fuzz, process
 
-            found = process.extractOne(stem, self._long_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+            found = process.extractOne(stem, self._near_in_length(len(stem)), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
             guess = found[0] if found else None
             if guess is not None and (guess in stem or stem in guess):
                 guess = None
@@ -202,62 +256,51 @@ class SymptomMatcher:
 
     def match_sentence(self, sentence: Sentence) -> list[ClauseMatch]:
         """Every symptom this sentence shows (or denies) with a score above the threshold."""
+        ids, text = self.symptom_ids, sentence.text
+        results = [ClauseMatch(ids[i], score, present, text, matched) for i, score, present, matched in self._read(sentence)]
+        results.sort(key=lambda m: (-m.score, m.symptom))
+        return results
+
+    def _read(self, sentence: Sentence) -> list[_Reading]:
+        """:meth:`match_sentence` as plain tuples, in no particular order."""
         p = self.params
-        idf, idf2 = self.idf, self._idf2
-        raw = [t if t in idf else self._correct(t) for t in sentence.stems]
-        folded, origin = self.lexicon.fold(raw)
-        stems = list(folded)
-        denied = [sentence.denied[k] for k in origin]
+        idf = self.idf
+        if self._known.issuperset(sentence.stems):  # no word to correct (most sentences): skip the per-word test
+            raw = sentence.stems
+        else:
+            raw = tuple([t if t in idf else self._correct(t) for t in sentence.stems])
+        stems, origin = self.lexicon.fold(raw)
+        sentence_denied = sentence.denied
+        any_denied = True in sentence_denied
+        if origin is None:  # nothing folded into a phrase: one stem per word
+            denied = sentence_denied
+        else:
+            denied = tuple([sentence_denied[k] for k in origin])
         present = set(stems)
         if p.fold_aliases:
             whole, whole_denied, said = stems, denied, present
         else:
-            whole, whole_denied, said = raw, list(sentence.denied), set(raw)
-        positions: dict[str, list[int]] = defaultdict(list)
-        for pos, t in enumerate(stems):
-            positions[t].append(pos)
-        fired: dict[int, list[tuple[_Cue, int]]] = defaultdict(list)
-        cue_index = self._cue_index
-        for t in present:
-            if t in cue_index:
-                for i, stem_set, cue in cue_index[t]:
-                    if stem_set <= present:
-                        start = positions[t][0] if len(cue.stems) == 1 else _window_start(cue.stems, positions)
-                        if start is not None:
-                            fired[i].append((cue, start))
-        # an alias that needs a negation only applies to a negated sentence:
-        # "I don't know what the PMO does" is not "everyone knows what the PMO does"
-        alias_index = self._alias_index if not said.isdisjoint(NEGATIONS) else self._plain_alias_index
-        table, alias_stems = self._alias_table, self._alias_stems
-        rows = {row for t in said if t in alias_index for row in alias_index[t]}
-        norm = math.sqrt(math.fsum(idf2.get(t, 0.0) for t in said)) or 1.0
-        best_alias: dict[int, list[tuple[float, int]]] = {}
-        min_stems = p.alias_min_stems
-        for row in rows:
-            common = alias_stems[row] & said
-            if len(common) >= min_stems:
-                i, _, mass, weighted_idf, _ = table[row]
-                similarity = math.fsum(weighted_idf[t] for t in common) / (mass * norm)
-                if i in best_alias:
-                    best_alias[i].append((similarity, row))
-                else:
-                    best_alias[i] = [(similarity, row)]
-        alias_scores: dict[int, tuple[float, int]] = {}
-        top = p.alias_top
-        for i, found in best_alias.items():
-            if len(found) > 1:
-                found.sort(reverse=True)
-            # the mean of the best `top` (one alone is itself: 0 + c == c, c / 1 == c)
-            alias_scores[i] = (found[0][0] if top == 1 else sum(c for c, _ in found[:top]) / top, found[0][1])
+            whole, whole_denied, said = raw, sentence_denied, set(raw)
+        fired = self._fired_cues(stems, present)
+        alias_scores = self._alias_scores(said)
         floor, threshold = p.alias_floor, p.threshold
-        results = []
-        for i in set(fired).union(i for i, (c, _) in alias_scores.items() if c > floor):
+        overlap_weight, overlap_scale, cue_scale = p.overlap_weight, p.overlap_scale, p.cue_scale
+        # a negation right before a cue can deny it only if the sentence says "not" or "never" at all
+        may_negate = not present.isdisjoint(LOCAL_NEGATIONS)
+        idf_of, documents, table = idf.__getitem__, self._documents, self._alias_table
+        results: list[_Reading] = []
+        for i in set(fired).union([i for i, (c, _) in alias_scores.items() if c > floor]):
             coverage, row = alias_scores.get(i, (0.0, -1))
             alias_part = (coverage - floor) / (1.0 - floor) if coverage > floor else 0.0
             cues = fired.get(i, ())
-            cue_part = 1.0 - math.exp(-math.fsum(idf[t] for t in {t for cue, _ in cues for t in cue.stems}) / p.cue_scale)
-            shared = math.fsum(idf[t] for t in self._documents[i] & said)
-            overlap_part = p.overlap_weight * (1.0 - math.exp(-shared / p.overlap_scale))
+            if not cues:
+                cue_part = 0.0  # (what the sum below gives for no cues: 1 - exp(-0))
+            else:
+                # one cue's stems, or several cues' stems each once
+                mass = cues[0][0].mass if len(cues) == 1 else math.fsum(map(idf_of, {t for cue, _ in cues for t in cue.stem_set}))
+                cue_part = 1.0 - math.exp(-mass / cue_scale)
+            shared = math.fsum(map(idf_of, documents[i] & said))
+            overlap_part = overlap_weight * (1.0 - math.exp(-shared / overlap_scale))
             score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
             if score < threshold:
                 continue
@@ -265,28 +308,108 @@ class SymptomMatcher:
             if alias_part > 0:
                 matched += (f'"{table[row][4]}"',)
             if cues:
-                is_denied = all(denied[start] or self._negated(cue, start, stems) for cue, start in cues)
+                if not any_denied and not may_negate:
+                    is_denied = False
+                else:
+                    is_denied = all(denied[start] or (may_negate and self._negated(cue, start, stems)) for cue, start in cues)
+            elif not any_denied:
+                is_denied = False
             else:
                 alias = table[row][1]
                 flags = [whole_denied[pos] for pos, t in enumerate(whole) if t in alias]
                 is_denied = sum(flags) * 2 > len(flags)
-            results.append(ClauseMatch(self.symptom_ids[i], round(score, 4), not is_denied, sentence.text, matched))
-        if any(denied):
-            results += self._denied_topics(stems, denied, {m.symptom for m in results}, sentence.text)
-        results.sort(key=lambda m: (-m.score, m.symptom))
+            results.append((i, round(score, 4), not is_denied, matched))
+        if any_denied and True in denied:
+            results += self._denied_topics(stems, denied, {r[0] for r in results})
         return results
 
+    def _fired_cues(self, stems: tuple[str, ...], present: set[str]) -> dict[int, list[tuple[_CueEntry, int]]]:
+        """Symptom number -> its cues that fire in these (folded) stems, each with where it starts."""
+        fired: dict[int, list[tuple[_CueEntry, int]]] = {}
+        singles, pairs = self._single_cues, self._cue_pairs
+        for t in filter(singles.__contains__, present):  # (set.intersection(dict) would walk the whole dict)
+            start = stems.index(t)
+            for cue in singles[t]:
+                if cue.symptom in fired:
+                    fired[cue.symptom].append((cue, start))
+                else:
+                    fired[cue.symptom] = [(cue, start)]
+        unique = len(present) == len(stems)
+        positions: dict[str, list[int]] | None = None
+        for t in filter(pairs.__contains__, present):
+            by_second = pairs[t]
+            for second in filter(present.__contains__, by_second):
+                for cue in by_second[second]:
+                    if cue.longer and not cue.stem_set <= present:
+                        continue
+                    if unique:  # every stem said once: the window is just where they are
+                        where = list(map(stems.index, cue.stems))
+                        start = min(where)
+                        if max(where) - start > len(where) + 2:
+                            continue
+                    else:
+                        if positions is None:
+                            positions = _positions(stems)
+                        start = _window_start(cue.stems, positions)
+                        if start is None:
+                            continue
+                    if cue.symptom in fired:
+                        fired[cue.symptom].append((cue, start))
+                    else:
+                        fired[cue.symptom] = [(cue, start)]
+        return fired
+
+    def _alias_scores(self, said: set[str]) -> dict[int, tuple[float, int]]:
+        """Symptom number -> (its best alias similarity, that alias's row) for the aliases sharing enough words."""
+        alias_rows, rare = self._alias_rows, self._rare_stems
+        min_stems = max(1, self.params.alias_min_stems)
+        sharing = [0] * min_stems  # sharing[j]: the rows sharing at least j + 1 words with the sentence
+        reached = 0  # the rows sharing a rare word
+        for t in filter(alias_rows.__contains__, said):
+            rows = alias_rows[t]
+            for j in range(min_stems - 1, 0, -1):
+                sharing[j] |= sharing[j - 1] & rows
+            sharing[0] |= rows
+            if t in rare:
+                reached |= rows
+        found = sharing[-1] & reached
+        # an alias that needs a negation only applies to a negated sentence:
+        # "I don't know what the PMO does" is not "everyone knows what the PMO does"
+        if said.isdisjoint(NEGATIONS):
+            found &= self._plain_rows
+        if not found:
+            return {}
+        table, alias_stems = self._alias_table, self._alias_stems
+        norm = math.sqrt(math.fsum(map(self._idf2.get, said, repeat(0.0)))) or 1.0
+        top = self.params.alias_top
+        best: dict[int, tuple[float, int]] = {}
+        candidates: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        while found:
+            lowest = found & -found
+            found ^= lowest
+            row = lowest.bit_length() - 1
+            i, _, mass, weighted_idf, _ = table[row]
+            similarity = (math.fsum(map(weighted_idf.__getitem__, alias_stems[row] & said)) / (mass * norm), row)
+            if top > 1:
+                candidates[i].append(similarity)
+            elif i not in best or similarity > best[i]:
+                best[i] = similarity
+        for i, scored in candidates.items():  # the mean of the best `top`, with the best one's row
+            scored.sort(reverse=True)
+            best[i] = (sum(c for c, _ in scored[:top]) / top, scored[0][1])
+        return best
+
     @staticmethod
-    def _negated(cue: _Cue, start: int, stems: list[str]) -> bool:
+    def _negated(cue: _CueEntry, start: int, stems: tuple[str, ...]) -> bool:
         """A complaint-shaped cue right after a negation ("testing never gets cut") is denied.
 
         Cues that carry their own negation ("no resource plan", "nobody checked") describe a lack,
         and the negation is part of the complaint."""
-        if cue.stem_set & NEGATIONS:
+        if cue.negative:
             return False
         return any(t in LOCAL_NEGATIONS for t in stems[max(0, start - NEGATION_REACH) : start])
 
-    def _denied_topics(self, stems: list[str], denied: list[bool], seen: set[str], text: str) -> list[ClauseMatch]:
+    def _denied_topics(self, stems: tuple[str, ...], denied: tuple[bool, ...], seen: set[int]) -> list[_Reading]:
         """Symptoms whose topic a denying clause names: "budget is not our problem" denies budget overruns."""
         said = {t for t, d in zip(stems, denied) if d}
         share: dict[int, float] = defaultdict(float)
@@ -296,9 +419,9 @@ class SymptomMatcher:
                 share[i] += part
                 words[i] += 1
         return [
-            ClauseMatch(self.symptom_ids[i], round(0.4 + 0.4 * part, 4), False, text, ("denied topic",))
+            (i, round(0.4 + 0.4 * part, 4), False, ("denied topic",))
             for i, part in share.items()
-            if part >= TOPIC_SHARE and self.symptom_ids[i] not in seen
+            if part >= TOPIC_SHARE and i not in seen
             and (words[i] >= 2 or self._topic_size[i] <= 2)  # one word of a long name is not its topic
         ]
 
@@ -308,14 +431,18 @@ class SymptomMatcher:
 
     def match_sentences(self, parts: list[Sentence]) -> list[ClauseMatch]:
         """Matches of a statement already split into sentences, strongest first per symptom."""
-        best: dict[str, ClauseMatch] = {}
+        best: dict[int, tuple[_Reading, str]] = {}
         # (A statement of several sentences is not read again as one: the cause themes hear a story
         # told across sentences; the second reading doubled the matching time for the same accuracy.)
-        for m in (m for sentence in parts for m in self.match_sentence(sentence)):
-            kept = best.get(m.symptom)
-            if kept is None or (m.present, m.score) > (kept.present, kept.score):
-                best[m.symptom] = m
-        return sorted(best.values(), key=lambda m: (-m.score, m.symptom))
+        for sentence in parts:
+            for reading in self._read(sentence):
+                kept = best.get(reading[0])
+                # the stronger reading wins; on a tie the earlier sentence keeps it
+                if kept is None or (reading[2], reading[1]) > (kept[0][2], kept[0][1]):
+                    best[reading[0]] = (reading, sentence.text)
+        ids = self.symptom_ids
+        matches = [ClauseMatch(ids[i], score, present, text, matched) for (i, score, present, matched), text in best.values()]
+        return sorted(matches, key=lambda m: (-m.score, m.symptom))
 
 
 TOPICALITY = (0.8, 1.0, 1.0)
@@ -333,6 +460,17 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
             df[t] += 1
     n = len(documents)
     return {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
+
+
+def _positions(stems: tuple[str, ...]) -> dict[str, list[int]]:
+    """Stem -> the positions it is said at, in order."""
+    positions: dict[str, list[int]] = {}
+    for pos, t in enumerate(stems):
+        if t in positions:
+            positions[t].append(pos)
+        else:
+            positions[t] = [pos]
+    return positions
 
 
 def _window_start(cue: tuple[str, ...], positions: dict[str, list[int]]) -> int | None:

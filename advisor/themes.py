@@ -109,9 +109,12 @@ class CauseThemes:
 
     def _rows(self, stems: Sequence[str]) -> list[int]:
         """The rows of the words and pairs of a sentence that the knowledge knows."""
-        numbers = [self._words.get(t, _EMPTY) for t in stems]
+        words = self._words
+        numbers = [words.get(t, _EMPTY) for t in stems]
         found = [i for i in numbers if i != _EMPTY]
-        width, keys, rows = len(self._words), self._pair_keys, self._pair_rows
+        if len(found) < 2:  # no pair
+            return found
+        width, keys, rows = len(words), self._pair_keys, self._pair_rows
         mask = len(keys) - 1
         for gap in range(1, PAIR_REACH + 1):
             for a, b in zip(numbers, numbers[gap:]):
@@ -133,17 +136,18 @@ class CauseThemes:
 
     def scores_of(self, parts: Iterable[Sentence]) -> dict[str, float]:
         """:meth:`scores` for statements already split into sentences."""
-        counts: Counter[int] = Counter()
+        found: list[int] = []
         for sentence in parts:
-            counts.update(self._rows([t for t, denied in zip(sentence.stems, sentence.denied) if not denied]))
-        idf = self._idf
-        vector = [(row, (1.0 + math.log(count)) * idf[row]) for row, count in counts.items()]
-        norm = math.sqrt(math.fsum(v * v for _, v in vector))
-        if not norm or len(self.cause_ids) < 2:
+            if True in sentence.denied:
+                found += self._rows([t for t, denied in zip(sentence.stems, sentence.denied) if not denied])
+            else:
+                found += self._rows(sentence.stems)
+        if not found or len(self.cause_ids) < 2:  # (every weight is positive: no rows is the only zero vector)
             return {}
         similarity = [0.0] * len(self.cause_ids)
-        start, causes, weights = self._start, self._causes, self._weights
-        for row, value in vector:
+        idf, start, causes, weights = self._idf, self._start, self._causes, self._weights
+        for row, count in Counter(found).items():  # (a Counter keeps the rows in the order first found)
+            value = (1.0 + math.log(count)) * idf[row]
             begin, end = start[row], start[row + 1]
             for k, weight in zip(causes[begin:end], weights[begin:end]):
                 similarity[k] += value * weight
