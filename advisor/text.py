@@ -143,7 +143,7 @@ def is_denied(cleaned: str) -> bool:
 
 
 _DENIAL_WORDS = frozenset(
-    "not no never nothing fine ok okay good great solid decent excellent strong healthy sound brilliant spot under track well".split()
+    "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant spot under track well".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""
