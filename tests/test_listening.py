@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.text import clean, is_denied
+from advisor.text import clean, is_denied, sentences
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,8 @@ from advisor.text import clean, is_denied
 )
 def test_a_speaker_who_has_enough_denies_the_problem(clause):
     assert is_denied(clean(clause))
+    # and the sentence reader, which skips the patterns for clauses that cannot match, agrees
+    assert all(all(sentence.denied) for sentence in sentences(clause))
 
 
 @pytest.mark.parametrize(
