@@ -201,18 +201,20 @@ class Advisor:
             ),
             key=itemgetter(0),
         )
-        shared = self._shared_items
+        shared: dict[tuple[str, str, str | None], ExplanationItem] = self.knowledge.derived("explanation_lines", dict)
         items = []
         for (_, _, text), t in lines:
-            item = shared.get((score.id, text, t.rule)) if t.kind in _CONSTANT_KINDS else None
+            # a cause's prior and a rule that fired read the same in every diagnosis: built once, shared (frozen)
+            key = (score.id, text, t.rule) if t.kind in _CONSTANT_KINDS else None
+            item = shared.get(key) if key else None
             if item is None:
                 item = ExplanationItem.trusted(
                     kind=t.kind, text=text, factor=round(math.exp(t.log_factor), ROUND), symptom=t.symptom, quote=t.quote, rule=t.rule
                 )
-                if t.kind in _CONSTANT_KINDS:
-                    shared[(score.id, text, t.rule)] = item
+                if key:
+                    shared[key] = item
             items.append(item)
-        names = self._link_names
+        names = self.knowledge.derived("link_names", self._link_names)
         return CauseResult.trusted(
             id=cause.id,
             name=cause.name,
@@ -224,13 +226,6 @@ class Advisor:
             confirm_by=list(cause.confirm_by),
         )
 
-    @cached_property
-    def _shared_items(self) -> dict[tuple[str, str, str | None], ExplanationItem]:
-        """Explanation lines that read the same in every diagnosis (a cause's prior, a rule that fired),
-        built once and shared: the models are frozen."""
-        return {}
-
-    @cached_property
     def _link_names(self) -> dict[tuple[str, str], str]:
         """(root cause, proximate cause) -> "Root -> Proximate", for every causal link."""
         name = self.knowledge.name

@@ -56,14 +56,14 @@ class Question:
 
 def _indicated_by(kb: "KnowledgeBase") -> dict[str, tuple[str, ...]]:
     """Cause id -> the symptoms that indicate it; built once per knowledge base."""
-    table = kb.__dict__.get("_indicated_by")
-    if table is None:
+    def build() -> dict[str, tuple[str, ...]]:
         found: dict[str, list[str]] = {}
         for symptom in kb.symptoms.values():
             for cause in symptom.indicates:
                 found.setdefault(cause, []).append(symptom.id)
-        table = kb.__dict__["_indicated_by"] = {cause: tuple(ids) for cause, ids in found.items()}
-    return table
+        return {cause: tuple(ids) for cause, ids in found.items()}
+
+    return kb.derived("indicated_by", build)
 
 
 def _entropy(p: float) -> float:

@@ -232,19 +232,13 @@ def _rationale(kb: KnowledgeBase, pick: _Pick, treats: list[str], maturity: int)
 
 def _treated(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float], ...]]:
     """Cause id -> its (service, effectiveness) pairs, in the knowledge's order (built once)."""
-    table = kb.__dict__.get("_treated")
-    if table is None:
-        table = kb.__dict__["_treated"] = {c.id: tuple(c.treated_by.items()) for c in kb.causes.values()}
-    return table
+    return kb.derived("treated", lambda: {c.id: tuple(c.treated_by.items()) for c in kb.causes.values()})
 
 
 def _treatment_phrases(kb: KnowledgeBase) -> dict[tuple[str, str], str]:
     """(cause, service) -> "cause name (effectiveness 70%)", for the rationale (built once)."""
-    table = kb.__dict__.get("_treatment_phrases")
-    if table is None:
-        table = kb.__dict__["_treatment_phrases"] = {
-            (c.id, service_id): f"{c.name.lower()} (effectiveness {effectiveness:.0%})"
-            for c in kb.causes.values()
-            for service_id, effectiveness in c.treated_by.items()
-        }
-    return table
+    return kb.derived("treatment_phrases", lambda: {
+        (c.id, service_id): f"{c.name.lower()} (effectiveness {effectiveness:.0%})"
+        for c in kb.causes.values()
+        for service_id, effectiveness in c.treated_by.items()
+    })

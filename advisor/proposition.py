@@ -231,7 +231,7 @@ def _service_for(kb: "KnowledgeBase", symptom_id: str, services: list["ServiceRe
 
 def _relief(kb: "KnowledgeBase", symptom_id: str) -> dict[str, float]:
     """Service id -> how well it treats the causes a symptom indicates (built once per symptom)."""
-    table: dict[str, dict[str, float]] = kb.__dict__.setdefault("_relief", {})
+    table: dict[str, dict[str, float]] = kb.derived("relief", dict)
     relief = table.get(symptom_id)
     if relief is None:
         indicated = kb.symptoms[symptom_id].indicates
@@ -260,7 +260,7 @@ def _measures(kb: "KnowledgeBase", case: "Case", services: list["ServiceResult"]
     seen: set[str] = set()
     # without a baseline a measure reads the same in every case: built once per knowledge base
     # (the models are frozen and hold only strings, so diagnoses can share them)
-    shared: dict[tuple[str, str], SuccessMeasure] = kb.__dict__.setdefault("_success_measures", {})
+    shared: dict[tuple[str, str], SuccessMeasure] = kb.derived("success_measures", dict)
     for service in services:
         for measure_id in kb.services[service.id].measures[:MEASURES_PER_SERVICE]:
             if measure_id in seen:
@@ -348,7 +348,7 @@ def _next_stages(kb: "KnowledgeBase", services: list["ServiceResult"], measures:
 
 
 def _development_item(kb: "KnowledgeBase", service_id: str, approach: str, wave: str) -> DevelopmentItem:
-    shared: dict[tuple[str, str, str], DevelopmentItem] = kb.__dict__.setdefault("_development_items", {})
+    shared: dict[tuple[str, str, str], DevelopmentItem] = kb.derived("development_items", dict)
     item = shared.get((service_id, approach, wave))
     if item is None:
         service = kb.services[service_id]
@@ -364,7 +364,7 @@ def _development_item(kb: "KnowledgeBase", service_id: str, approach: str, wave:
 
 
 def _onboarding_item(kb: "KnowledgeBase", service_id: str) -> OnboardingItem:
-    shared: dict[str, OnboardingItem] = kb.__dict__.setdefault("_onboarding_items", {})
+    shared: dict[str, OnboardingItem] = kb.derived("onboarding_items", dict)
     item = shared.get(service_id)
     if item is None:
         service = kb.services[service_id]

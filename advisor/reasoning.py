@@ -217,10 +217,7 @@ def holds(cond: Condition, context: Context, evidence: dict[str, Evidence]) -> b
 
 
 def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Predicate]]:
-    compiled = kb.__dict__.get("_compiled_rules")
-    if compiled is None:
-        compiled = kb.__dict__["_compiled_rules"] = [(r, compile_condition(r.when)) for r in kb.rules]
-    return compiled
+    return kb.derived("compiled_rules", lambda: [(r, compile_condition(r.when)) for r in kb.rules])
 
 
 def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidence]) -> RuleEffects:
@@ -286,43 +283,34 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
 
 def _priors(kb: KnowledgeBase) -> dict[str, tuple[float, Term]]:
     """Cause id -> (weighted prior log-odds, the explanation's prior line); built once per knowledge base."""
-    table = kb.__dict__.get("_prior_terms")
-    if table is None:
-        table = kb.__dict__["_prior_terms"] = {
-            c.id: (PRIOR_WEIGHT * _logit(c.prior), Term("prior", f"how common {c.name.lower()} is among PMO customers: {c.prior:.0%} "
-                                                    f"(counted at {PRIOR_WEIGHT:g} weight: what stakeholders say ranks the causes)", 0.0))
-            for c in kb.causes.values()
-        }
-    return table
+    return kb.derived("prior_terms", lambda: {
+        c.id: (PRIOR_WEIGHT * _logit(c.prior), Term("prior", f"how common {c.name.lower()} is among PMO customers: {c.prior:.0%} "
+                                                f"(counted at {PRIOR_WEIGHT:g} weight: what stakeholders say ranks the causes)", 0.0))
+        for c in kb.causes.values()
+    })
 
 
 def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float], ...]]:
     """Symptom id -> ((cause, log LR if present, log LR if absent), ...); built once per knowledge base."""
-    table = kb.__dict__.get("_indications")
-    if table is None:
-        table = kb.__dict__["_indications"] = {
-            s.id: tuple(
-                (cause, math.log(likelihood_ratio(sens, s.base_rate, True)), math.log(likelihood_ratio(sens, s.base_rate, False)))
-                for cause, sens in sorted(s.indicates.items())
-            )
-            for s in kb.symptoms.values()
-        }
-    return table
+    return kb.derived("indications", lambda: {
+        s.id: tuple(
+            (cause, math.log(likelihood_ratio(sens, s.base_rate, True)), math.log(likelihood_ratio(sens, s.base_rate, False)))
+            for cause, sens in sorted(s.indicates.items())
+        )
+        for s in kb.symptoms.values()
+    })
 
 
 def _links(kb: KnowledgeBase) -> list[tuple[str, str, float, str, str]]:
     """(root cause, proximate cause, strength, upward label, downward label) for every
     contributes_to link, in a fixed order; built once per knowledge base."""
-    links = kb.__dict__.get("_links")
-    if links is None:
-        links = kb.__dict__["_links"] = [
-            (root.id, proximate, strength,
-             f"may lie behind {kb.name(proximate)}, which the evidence supports",
-             f"{kb.name(root.id)}, which the evidence supports, tends to cause it")
-            for root in kb.causes.values()
-            for proximate, strength in sorted(root.contributes_to.items())
-        ]
-    return links
+    return kb.derived("links", lambda: [
+        (root.id, proximate, strength,
+         f"may lie behind {kb.name(proximate)}, which the evidence supports",
+         f"{kb.name(root.id)}, which the evidence supports, tends to cause it")
+        for root in kb.causes.values()
+        for proximate, strength in sorted(root.contributes_to.items())
+    ])
 
 
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:

@@ -15,7 +15,8 @@ WORDS = [
     "seems", "looks", "problem", "problems", "issue", "s", "a", "real", "the", "budget", "really", "honestly",
     "if", "would", "could", "do", "say", "true", "case", "fair", "to", "something", "we", "struggle", "but",
     "however", "although", "though", "whereas", "except", "that", "yet", "apart", "from", "team", "goods",
-    "knowing", "notable", "wellbeing",
+    "knowing", "notable", "wellbeing", "short", "of", "plenty", "lack", "shortage", "more", "than", "enough",
+    "money", "staff", "our", "constraint", "what", "broken",
 ]
 GLUE = [" ", " ", " ", ", ", ". ", ": ", " - ", "-", "!", " (", ") ", "'", "\u00e9"]
 
@@ -46,6 +47,8 @@ def test_every_denial_pattern_names_a_denial_word():
         "it works pretty well", "scope gets managed really well", "never been a problem", "the issue is not",
         "nothing wrong with the plan", "i would not say so", "that is not the case",
         "not really something we struggle with", "reporting is spot on", "delivery is on track",
+        "we are not short of money", "no shortage of engineers", "we do not lack funding", "plenty of staff",
+        "more than enough budget", "money is not the constraint", "the software is not what is wrong",
     ]
     for example in examples:
         assert is_denied(example), example

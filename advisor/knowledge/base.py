@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from pydantic import BaseModel
 
@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-_DERIVED = frozenset({"graph", "horizons", "service_order", "treatments"})
-"""Caches the engine derives from the knowledge on use: not pickled (see :mod:`advisor.cache`), nor is
-any attribute whose name starts with an underscore (the engine's own tables, built on first use)."""
+_DERIVED = frozenset({"graph", "horizons", "service_order", "treatments", "_names", "_derived"})
+"""Caches derived from the knowledge on use: not pickled (see :mod:`advisor.cache`)."""
+T = TypeVar("T")
 
 
 class KnowledgeBase:
@@ -55,7 +55,7 @@ class KnowledgeBase:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the data only; derived caches (compiled rules, the graph) are rebuilt on use."""
-        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED and not k.startswith("_")}
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
 
     def node(self, node_id: str) -> BaseModel | None:
         """The node with this id, of any kind."""
@@ -77,6 +77,14 @@ class KnowledgeBase:
     def name(self, node_id: str) -> str:
         """The display name of any node (its id when unknown)."""
         return self._names.get(node_id, node_id)
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """A table the engine derives from this knowledge: ``build()`` on first use, kept after
+        (for the life of the process: it is not pickled)."""
+        tables: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if name not in tables:
+            tables[name] = build()
+        return tables[name]
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per kind, plus rules."""
