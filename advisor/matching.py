@@ -308,10 +308,7 @@ class SymptomMatcher:
             if alias_part > 0:
                 matched += (f'"{table[row][4]}"',)
             if cues:
-                if not any_denied and not may_negate:
-                    is_denied = False
-                else:
-                    is_denied = all(denied[start] or (may_negate and self._negated(cue, start, stems)) for cue, start in cues)
+                is_denied = all(denied[start] or (may_negate and self._negated(cue, start, stems)) for cue, start in cues)
             elif not any_denied:
                 is_denied = False
             else:
@@ -334,7 +331,6 @@ class SymptomMatcher:
                     fired[cue.symptom].append((cue, start))
                 else:
                     fired[cue.symptom] = [(cue, start)]
-        unique = len(present) == len(stems)
         positions: dict[str, list[int]] | None = None
         for t in filter(pairs.__contains__, present):
             by_second = pairs[t]
@@ -342,17 +338,11 @@ class SymptomMatcher:
                 for cue in by_second[second]:
                     if cue.longer and not cue.stem_set <= present:
                         continue
-                    if unique:  # every stem said once: the window is just where they are
-                        where = list(map(stems.index, cue.stems))
-                        start = min(where)
-                        if max(where) - start > len(where) + 2:
-                            continue
-                    else:
-                        if positions is None:
-                            positions = _positions(stems)
-                        start = _window_start(cue.stems, positions)
-                        if start is None:
-                            continue
+                    if positions is None:
+                        positions = _positions(stems)
+                    start = _window_start(cue.stems, positions)
+                    if start is None:
+                        continue
                     if cue.symptom in fired:
                         fired[cue.symptom].append((cue, start))
                     else:
