@@ -31,8 +31,6 @@ from typing import NamedTuple
 from .knowledge.base import KnowledgeBase
 from .text import Lexicon, Sentence, content_stems, sentences
 
-LOCAL_NEGATIONS = frozenset({"not", "never"})
-NEGATION_REACH = 1
 """How many words before a cue a negation still governs it."""
 TOPIC_SHARE = 0.25
 """A denying clause must name at least this share of a symptom's name to deny it."""
@@ -205,6 +203,8 @@ class SymptomMatcher:
             self._topic_size.append(len(topic))
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
+        self._lack = [not NEGATIONS.isdisjoint(self.stems(s.name)) for s in kb.symptoms.values()]
+        """Per symptom: its name describes a lack ("No resource plan"), so a negation near its words is the complaint."""
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         self._known = frozenset(self.idf).union(self.lexicon.single)
         """Stems that are never corrected as typos."""
@@ -272,10 +272,13 @@ class SymptomMatcher:
         stems, origin = self.lexicon.fold(raw)
         sentence_denied = sentence.denied
         any_denied = True in sentence_denied
+        negated = sentence.negated
         if origin is None:  # nothing folded into a phrase: one stem per word
             denied = sentence_denied
         else:
             denied = tuple([sentence_denied[k] for k in origin])
+            if negated is not None:
+                negated = tuple([negated[k] for k in origin])
         present = set(stems)
         if p.fold_aliases:
             whole, whole_denied, said = stems, denied, present
@@ -285,9 +288,8 @@ class SymptomMatcher:
         alias_scores = self._alias_scores(said)
         floor, threshold = p.alias_floor, p.threshold
         overlap_weight, overlap_scale, cue_scale = p.overlap_weight, p.overlap_scale, p.cue_scale
-        # a negation right before a cue can deny it only if the sentence says "not" or "never" at all
-        may_negate = not present.isdisjoint(LOCAL_NEGATIONS)
         idf_of, documents, table = idf.__getitem__, self._documents, self._alias_table
+        lack = self._lack
         results: list[_Reading] = []
         for i in set(fired).union([i for i, (c, _) in alias_scores.items() if c > floor]):
             coverage, row = alias_scores.get(i, (0.0, -1))
@@ -297,18 +299,29 @@ class SymptomMatcher:
                 cue_part = 0.0  # (what the sum below gives for no cues: 1 - exp(-0))
             else:
                 # one cue's stems, or several cues' stems each once
-                mass = cues[0][0].mass if len(cues) == 1 else math.fsum(map(idf_of, {t for cue, _ in cues for t in cue.stem_set}))
+                mass = cues[0][0].mass if len(cues) == 1 else math.fsum(map(idf_of, {t for cue, *_ in cues for t in cue.stem_set}))
                 cue_part = 1.0 - math.exp(-mass / cue_scale)
             shared = math.fsum(map(idf_of, documents[i] & said))
             overlap_part = overlap_weight * (1.0 - math.exp(-shared / overlap_scale))
             score = 1.0 - (1.0 - cue_part) * (1.0 - alias_part) * (1.0 - overlap_part)
             if score < threshold:
                 continue
-            matched = tuple(sorted({cue.text for cue, _ in cues}))
+            matched = tuple(sorted({cue.text for cue, *_ in cues}))
             if alias_part > 0:
                 matched += (f'"{table[row][4]}"',)
             if cues:
-                is_denied = all(denied[start] or (may_negate and self._negated(cue, start, stems)) for cue, start in cues)
+                # A cue is denied in a denying clause, or when its last word is in the scope of a "not" or
+                # "never" ("testing never gets cut", "line managers don't pull people back"), unless the
+                # negation is the complaint: the cue carries its own ("no resource plan") or the symptom is
+                # named as a lack ("we do not have a resource plan"). The cues vote by their IDF mass:
+                # "testing never gets cut" also fires "never tested"; the heavier side decides, a tie denies.
+                denying = affirming = 0.0
+                for cue, start, end in cues:
+                    if denied[start] or (negated is not None and negated[end] and not (cue.negative or lack[i])):
+                        denying += cue.mass
+                    else:
+                        affirming += cue.mass
+                is_denied = denying >= affirming
             elif not any_denied:
                 is_denied = False
             else:
@@ -320,17 +333,17 @@ class SymptomMatcher:
             results += self._denied_topics(stems, denied, {r[0] for r in results})
         return results
 
-    def _fired_cues(self, stems: tuple[str, ...], present: set[str]) -> dict[int, list[tuple[_CueEntry, int]]]:
-        """Symptom number -> its cues that fire in these (folded) stems, each with where it starts."""
-        fired: dict[int, list[tuple[_CueEntry, int]]] = {}
+    def _fired_cues(self, stems: tuple[str, ...], present: set[str]) -> dict[int, list[tuple[_CueEntry, int, int]]]:
+        """Symptom number -> its cues that fire in these (folded) stems, each with where it starts and ends."""
+        fired: dict[int, list[tuple[_CueEntry, int, int]]] = {}
         singles, pairs = self._single_cues, self._cue_pairs
         for t in filter(singles.__contains__, present):  # (set.intersection(dict) would walk the whole dict)
             start = stems.index(t)
             for cue in singles[t]:
                 if cue.symptom in fired:
-                    fired[cue.symptom].append((cue, start))
+                    fired[cue.symptom].append((cue, start, start))
                 else:
-                    fired[cue.symptom] = [(cue, start)]
+                    fired[cue.symptom] = [(cue, start, start)]
         positions: dict[str, list[int]] | None = None
         for t in filter(pairs.__contains__, present):
             by_second = pairs[t]
@@ -340,13 +353,13 @@ class SymptomMatcher:
                         continue
                     if positions is None:
                         positions = _positions(stems)
-                    start = _window_start(cue.stems, positions)
-                    if start is None:
+                    window = _window(cue.stems, positions)
+                    if window is None:
                         continue
                     if cue.symptom in fired:
-                        fired[cue.symptom].append((cue, start))
+                        fired[cue.symptom].append((cue, *window))
                     else:
-                        fired[cue.symptom] = [(cue, start)]
+                        fired[cue.symptom] = [(cue, *window)]
         return fired
 
     def _alias_scores(self, said: set[str]) -> dict[int, tuple[float, int]]:
@@ -388,16 +401,6 @@ class SymptomMatcher:
             scored.sort(reverse=True)
             best[i] = (sum(c for c, _ in scored[:top]) / top, scored[0][1])
         return best
-
-    @staticmethod
-    def _negated(cue: _CueEntry, start: int, stems: tuple[str, ...]) -> bool:
-        """A complaint-shaped cue right after a negation ("testing never gets cut") is denied.
-
-        Cues that carry their own negation ("no resource plan", "nobody checked") describe a lack,
-        and the negation is part of the complaint."""
-        if cue.negative:
-            return False
-        return any(t in LOCAL_NEGATIONS for t in stems[max(0, start - NEGATION_REACH) : start])
 
     def _denied_topics(self, stems: tuple[str, ...], denied: tuple[bool, ...], seen: set[int]) -> list[_Reading]:
         """Symptoms whose topic a denying clause names: "budget is not our problem" denies budget overruns."""
@@ -463,14 +466,15 @@ def _positions(stems: tuple[str, ...]) -> dict[str, list[int]]:
     return positions
 
 
-def _window_start(cue: tuple[str, ...], positions: dict[str, list[int]]) -> int | None:
-    """The first position of the cue in the clause if its stems sit close together, else None."""
+def _window(cue: tuple[str, ...], positions: dict[str, list[int]]) -> tuple[int, int] | None:
+    """The first and last position of the cue in the clause if its stems sit close together, else None."""
     if len(cue) == 1:
-        return positions[cue[0]][0]
+        first = positions[cue[0]][0]
+        return first, first
     span = len(cue) + 2
     for anchor in positions[cue[0]]:
         nearest = [min(positions[t], key=lambda p: abs(p - anchor)) for t in cue[1:]]
         lo, hi = min(anchor, *nearest), max(anchor, *nearest)
         if hi - lo <= span:
-            return lo
+            return lo, hi
     return None

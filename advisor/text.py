@@ -84,6 +84,9 @@ class Sentence:
     """Content stems in order (stop words removed, negations kept)."""
     denied: tuple[bool, ...]
     """Per stem: said in a clause where the speaker says the topic is *not* a problem."""
+    negated: tuple[bool, ...] | None = None
+    """Per stem: said within a few words after "not" or "never", in the same phrase
+    (None when the sentence says neither, as most do)."""
 
 
 def clean(text: str) -> str:
@@ -160,6 +163,32 @@ def clauses(piece: str) -> list[str]:
     return [piece]
 
 
+NEGATION_SCOPE = 4
+"""How many content words after "not" or "never" the negation governs ("never fined or sanctioned by
+the regulator"), unless a comma or a new phrase ("and", "because", "when", ...) comes first."""
+_SCOPE_STARTS = frozenset({"not", "never"})
+_SCOPE_ENDS = frozenset("and because so when while which who whom whose why what how where whether whereas until since then if unless".split())
+
+
+def negation_scope(clause: str) -> list[bool]:
+    """Per content stem of a clause: whether a "not" or "never" before it, in its phrase, governs it."""
+    flags: list[bool] = []
+    for phrase in clause.split(","):
+        left = 0
+        for word in tokens(phrase):
+            if word in _SCOPE_ENDS:
+                left = 0
+            if word in STOPWORDS:
+                continue
+            if word in _SCOPE_STARTS:
+                flags.append(False)
+                left = NEGATION_SCOPE
+            else:
+                flags.append(left > 0)
+                left = max(0, left - 1)
+    return flags
+
+
 def sentences(statement: str) -> list[Sentence]:
     """Split a statement into sentences; mark the stems of clauses that deny a problem.
 
@@ -173,14 +202,19 @@ def sentences(statement: str) -> list[Sentence]:
             continue
         stems: list[str] = []
         denied: list[bool] = []
+        negated: list[bool] | None = None
         for clause in clauses(piece):
             words = tokens(clause)
             clause_stems = [stem(w) for w in words if w not in STOPWORDS]
+            if not _SCOPE_STARTS.isdisjoint(words):
+                negated = (negated or [False] * len(stems)) + negation_scope(clause)
+            elif negated is not None:
+                negated += [False] * len(clause_stems)
             stems.extend(clause_stems)
             clause_denied = not _DENIAL_WORDS.isdisjoint(words) and is_denied(clause.strip(" ,"))
             denied.extend([clause_denied] * len(clause_stems))
         if stems:
-            result.append(Sentence(piece, tuple(stems), tuple(denied)))
+            result.append(Sentence(piece, tuple(stems), tuple(denied), None if negated is None else tuple(negated)))
     return result
 
 

@@ -62,3 +62,32 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
 )
 def test_what_a_not_denies(clause, denied):
     assert is_denied(clean(clause)) is denied
+
+
+@pytest.mark.parametrize(
+    "statement, symptom",
+    [
+        ("The line managers don't pull people back.", "line_managers_pull_people_back"),
+        ("Testing never gets cut here.", "testing_squeezed"),
+        ("We've never been fined or sanctioned by the regulator.", "regulator_fines_or_sanctions"),
+        ("Customers don't find our bugs, we do.", "defects_found_by_customer"),
+    ],
+)
+def test_a_negated_complaint_is_evidence_of_absence(advisor, statement, symptom):
+    """A negation before or inside the words of a complaint denies it."""
+    heard = {match.symptom: match for match in advisor.listen(statement)}
+    assert symptom not in heard or not heard[symptom].present
+
+
+@pytest.mark.parametrize(
+    "statement, symptom",
+    [
+        ("We do not have a resource plan.", "no_view_of_who_is_free"),
+        ("Nobody checks availability before committing people.", "committed_without_checking_availability"),
+        ("Testing is not enough, and whatever we do gets cut when we are late.", "testing_squeezed"),
+    ],
+)
+def test_a_negation_that_is_the_complaint_keeps_it_present(advisor, statement, symptom):
+    """A symptom named as a lack ("No view of who is working on what") is said with a negation."""
+    heard = {match.symptom: match for match in advisor.listen(statement)}
+    assert heard[symptom].present
