@@ -64,6 +64,12 @@ _ROLE_WORDS: list[tuple[str, str]] = [
 @lru_cache(maxsize=4096)
 def group_of(role: str) -> str:
     """The customer group a free-text role belongs to (team members when unsure)."""
+    return known_group(role) or "project_team_members"
+
+
+@lru_cache(maxsize=4096)
+def known_group(role: str) -> str | None:
+    """The customer group a free-text role names ("CFO", "Head of IT", "project managers"), or None."""
     text = role.strip().lower().replace("-", " ")
     key = text.replace(" ", "_")
     if key in GROUPS:
@@ -74,7 +80,9 @@ def group_of(role: str) -> str:
     for needle, group in _ROLE_WORDS:
         if f" {needle} " in words or (len(needle) > 4 and needle in words):
             return group
-    return "project_team_members"
+    if " team " in words or " member " in words or " members " in words:
+        return "project_team_members"
+    return None
 
 
 class _Strict(BaseModel):
@@ -321,21 +329,77 @@ def _case_message(error: dict[str, Any]) -> str:
     return f"{where}: {error['msg']}" if where else error["msg"]
 
 
-_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.' -]{0,40}?)\s*\((?P<role>[\w ,/-]{2,40})\)\s*:\s+(?P<text>.+)$")
+_NAMED_ROLE = re.compile(r"^(?P<name>[A-Z][\w.' -]{0,40}?)\s*\((?P<role>[\w ,/&-]{2,40})\)$")
 _LIST_MARK = re.compile(r"^(?:[-*+>]|\d+[.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s+(?P<label>.+?)\s*#*$")
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[^*_:]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(?P<text>.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<text>.*)$")
+_NAME_ROLE_SEPARATORS = (" \u2014 ", " \u2013 ", " - ", ", ")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+Speaker = tuple[str, str]
+
+
+def speaker_of(label: str) -> Speaker | None:
+    """(name, role) when a label names a speaker: "Dana (executives)", "Maria Rossi - Head of
+    Operations", "CFO", "Project managers"; None for anything else ("Our problem")."""
+    label = label.strip().strip("*_").strip()
+    if not label or len(label) > 60:
+        return None
+    named = _NAMED_ROLE.match(label)
+    if named:
+        return named["name"].strip(), named["role"].strip()
+    for separator in _NAME_ROLE_SEPARATORS:
+        if separator in label:
+            name, role = label.split(separator, 1)
+            if name.strip() and known_group(role):
+                return name.strip(), role.strip()
+    if len(label.split()) <= 5 and known_group(label):
+        return label, label
+    return None
+
+
+def _unquote(text: str) -> str:
+    """A statement without the quotation marks around all of it."""
+    text = text.strip()
+    if len(text) > 1 and _QUOTE_PAIRS.get(text[0]) == text[-1] and text[0] not in text[1:-1] and text[-1] not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
 
 
 def _from_lines(text: str, name: str, case_id: str) -> Case:
-    """One statement per line; '#' comments and blank lines ignored; 'Name (role): ...' names a speaker."""
-    speakers: dict[tuple[str, str], list[str]] = {}
+    """Interview notes: one statement per line (list marks, emphasis and enclosing quotes dropped).
+
+    "Name (role): ...", "CFO: ...", "**Tom:** ..." name the speaker of a line; a heading or a line
+    that is only such a label ("## Maria Rossi (Head of Operations)") names the speaker of the lines
+    below it. Other '#' lines are comments, as are blank lines and HTML comments."""
+    default: Speaker = ("stakeholder", "project_team_members")
+    current = default
+    speakers: dict[Speaker, list[str]] = {}
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith("#") or line.startswith("<!--"):
+        if not line or line.startswith("<!--"):
+            continue
+        if line.startswith("#"):
+            heading = _HEADING.match(line)
+            found = speaker_of(heading["label"]) if heading else None
+            current = found or current
             continue
         line = _LIST_MARK.sub("", line).strip()
-        found = _SPEAKER.match(line)
-        key = (found["name"].strip(), found["role"].strip()) if found else ("stakeholder", "project_team_members")
-        speakers.setdefault(key, []).append(found["text"] if found else line)
+        who: Speaker | None = None
+        bold = _BOLD_LABEL.match(line)
+        if bold:
+            label = bold["label"].strip()
+            who, line = speaker_of(label) or (label, "project_team_members"), bold["text"]
+        else:
+            labelled = _LABEL.match(line)
+            who = speaker_of(labelled["label"]) if labelled else None
+            if who is not None:
+                line = labelled["text"]  # type: ignore[index]
+        line = _unquote(line.replace("**", ""))
+        if not line:  # a label on a line of its own names the speaker of the lines below
+            current = who or current
+            continue
+        speakers.setdefault(who or current, []).append(line)
     if not speakers:
         raise CaseError("no statements: every line is blank or a # comment", name, None)
     return _new_case(case_id, Context(), [Stakeholder(name=n, role=r, statements=s, details={}) for (n, r), s in speakers.items()])
@@ -354,8 +418,26 @@ _CSV_COLUMNS = {
 }
 
 
+FREE_TEXT_WORDS = 4
+"""A survey column whose answers average at least this many words is free text (a question's answers)."""
+
+
+def _free_text_columns(header: list[str], rows: list[tuple[int, list[str]]], taken: set[int]) -> list[int]:
+    """The columns of free-text answers in a survey export whose headers are the questions
+    ("What gets in the way of your projects?"), rather than ids, dates, scores or departments."""
+    found = []
+    for i in range(len(header)):
+        cells = [row[i].strip() for _, row in rows if row[i].strip()]
+        if i in taken or not cells:
+            continue
+        if sum(len(cell.split()) for cell in cells) / len(cells) >= FREE_TEXT_WORDS:
+            found.append(i)
+    return found
+
+
 def _from_csv(text: str, name: str, case_id: str) -> Case:
-    """A survey export: columns stakeholder, role, statement; other columns kept as context."""
+    """A survey export: columns stakeholder, role and statement (or, without a statement column, every
+    column of free-text answers); other columns kept as context."""
     import csv
 
     try:
@@ -374,37 +456,38 @@ def _from_csv(text: str, name: str, case_id: str) -> Case:
             if h in names:
                 columns[wanted] = i
                 break
-    if "statement" not in columns:
-        raise CaseError(
-            f"CSV has no statement column (found: {', '.join(header) or 'nothing'}; "
-            "expected columns stakeholder, role, statement)",
-            name,
-            1,
-        )
-    extra = [i for i in range(len(header)) if i not in columns.values() and normal[i]]
-    people: dict[tuple[str, str], Stakeholder] = {}
-    extra_values: dict[int, set[str]] = {i: set() for i in extra}
     rows: list[tuple[int, list[str]]] = []
     try:
         for row in reader:
-            rows.append((reader.line_num, row))
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, row + [""] * (len(header) - len(row))))
     except csv.Error as exc:
         raise CaseError(f"CSV error: {exc}", name, reader.line_num) from None
+    statement_columns = [columns["statement"]] if "statement" in columns else _free_text_columns(header, rows, set(columns.values()))
+    if not statement_columns:
+        raise CaseError(
+            f"CSV has no statement column (found: {', '.join(header) or 'nothing'}; "
+            "expected columns stakeholder, role, statement, or a column of free-text answers)",
+            name,
+            1,
+        )
+    used = set(columns.values()) | set(statement_columns)
+    extra = [i for i in range(len(header)) if i not in used and normal[i]]
+    people: dict[tuple[str, str], Stakeholder] = {}
+    extra_values: dict[int, set[str]] = {i: set() for i in extra}
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < len(header):
-            row = row + [""] * (len(header) - len(row))
-        statement = row[columns["statement"]].strip()
-        if not statement:
+        statements = [row[i].strip() for i in statement_columns if row[i].strip()]
+        if not statements:
             continue
         person = row[columns["stakeholder"]].strip() if "stakeholder" in columns else ""
+        if person.isdigit():  # a respondent number
+            person = f"respondent {person}"
         role = row[columns["role"]].strip() if "role" in columns else ""
         key = (person or f"respondent {line - 1}", role or "project_team_members")
         if key not in people:
             people[key] = Stakeholder(name=key[0], role=key[1], statements=[], details={})
             people[key].details = {header[i].strip(): row[i].strip() for i in extra if row[i].strip()}
-        people[key].statements.append(statement)
+        people[key].statements.extend(statements)
         for i in extra:
             if row[i].strip():
                 extra_values[i].add(row[i].strip())

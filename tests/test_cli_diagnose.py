@@ -275,3 +275,35 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_markdown_notes_name_speakers_in_headings_and_labels(tmp_path):
+    from advisor import Case
+
+    path = write(tmp_path, "notes.md", "# Interview notes, Acme, 12 March\n\n"
+                 "## Maria Rossi (Head of Operations)\n"
+                 '- "We find out projects are late when customers call us."\n'
+                 "- Everything is priority one.\n\n"
+                 "## Tom - project manager\n"
+                 "> I run five projects and nobody checked if I had time.\n\n"
+                 "**CFO:** Budget is honestly not our problem.\n"
+                 "Our problem: nobody decides anything.\n")
+    case = Case.from_file(path)
+    said = {(s.name, s.group): s.statements for s in case.stakeholders}
+    assert said[("Maria Rossi", "functional_managers")] == [
+        "We find out projects are late when customers call us.", "Everything is priority one."]
+    assert said[("Tom", "project_managers")] == [
+        "I run five projects and nobody checked if I had time.", "Our problem: nobody decides anything."]
+    assert said[("CFO", "executives")] == ["Budget is honestly not our problem."]
+
+
+def test_survey_export_with_question_headers(cli, tmp_path):
+    """Survey tools name a free-text column after its question: its answers are the statements."""
+    path = write(tmp_path, "survey.csv", "Respondent,Department,Role,What gets in the way of your projects?,Satisfaction (1-5)\n"
+                 "1,Finance,Executive,Everything is priority one so in practice nothing is,2\n"
+                 '2,IT,Project Manager,"I run five projects, and nobody checked my availability",1\n'
+                 "3,Ops,Team member,,3\n")
+    result = cli("diagnose", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    quotes = {(q["stakeholder"], q["role"]) for s in json.loads(result.stdout)["symptoms"] for q in s["quotes"]}
+    assert quotes == {("respondent 1", "executives"), ("respondent 2", "project_managers")}
