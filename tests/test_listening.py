@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from advisor.text import clean, is_denied, sentences
 
@@ -91,3 +93,20 @@ def test_a_negation_that_is_the_complaint_keeps_it_present(advisor, statement, s
     """A symptom named as a lack ("No view of who is working on what") is said with a negation."""
     heard = {match.symptom: match for match in advisor.listen(statement)}
     assert heard[symptom].present
+
+
+_PIECES = ["not", "never", "don't", "and", "but", "the", "cut", "testing", "fined", ",", ".", ";", ":", " - ", "'", "x2"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join))
+def test_negation_marks_one_flag_per_word(text):
+    for sentence in sentences(text):
+        assert sentence.negated is None or len(sentence.negated) == len(sentence.stems)
+        assert len(sentence.denied) == len(sentence.stems)
+
+
+def test_negation_reaches_across_or_but_not_past_a_comma():
+    (sentence,) = sentences("We have never been fined or sanctioned by the regulator")
+    assert sentence.negated is not None and all(sentence.negated[sentence.stems.index(s)] for s in ("fine", "sanction", "regul"))
+    (sentence,) = sentences("Testing is not enough, whatever we do gets cut")
+    assert sentence.negated is not None and not sentence.negated[sentence.stems.index("cut")]
