@@ -337,6 +337,8 @@ _LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<text>.*)$")
 _NAME_ROLE_SEPARATORS = (" \u2014 ", " \u2013 ", " - ", ", ")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 Speaker = tuple[str, str]
+_INTERVIEWER_LABELS = frozenset({"q", "question", "interviewer"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
 
 
 def speaker_of(label: str) -> Speaker | None:
@@ -371,7 +373,8 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
 
     "Name (role): ...", "CFO: ...", "**Tom:** ..." name the speaker of a line; a heading or a line
     that is only such a label ("## Maria Rossi (Head of Operations)") names the speaker of the lines
-    below it. Other '#' lines are comments, as are blank lines and HTML comments."""
+    below it. In a transcript, "Q:" lines (the interviewer's) are left out and "A:" marks are dropped.
+    Other '#' lines are comments, as are blank lines and HTML comments."""
     default: Speaker = ("stakeholder", "project_team_members")
     current = default
     speakers: dict[Speaker, list[str]] = {}
@@ -392,8 +395,11 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
             who, line = speaker_of(label) or (label, "project_team_members"), bold["text"]
         else:
             labelled = _LABEL.match(line)
-            who = speaker_of(labelled["label"]) if labelled else None
-            if who is not None:
+            label = labelled["label"].strip().lower() if labelled else ""
+            if label in _INTERVIEWER_LABELS:  # the consultant's question is not a stakeholder's statement
+                continue
+            who = speaker_of(label) if labelled else None
+            if who is not None or label in _ANSWER_LABELS:
                 line = labelled["text"]  # type: ignore[index]
         line = _unquote(line.replace("**", ""))
         if not line:  # a label on a line of its own names the speaker of the lines below

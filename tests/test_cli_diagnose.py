@@ -307,3 +307,14 @@ def test_survey_export_with_question_headers(cli, tmp_path):
     assert result.returncode == 0, result.stderr
     quotes = {(q["stakeholder"], q["role"]) for s in json.loads(result.stdout)["symptoms"] for q in s["quotes"]}
     assert quotes == {("respondent 1", "executives"), ("respondent 2", "project_managers")}
+
+
+def test_transcript_leaves_out_the_interviewers_questions():
+    from advisor import Case
+
+    case = Case.from_text("## Priya Nair (portfolio manager)\nQ: What gets in the way of your projects?\n"
+                          "A: Everything is priority one, so nothing is.\nInterviewer: And resourcing?\n"
+                          "A: Nobody checks who is free before committing people.\n", ".md")
+    assert [(s.name, s.group, s.statements) for s in case.stakeholders] == [
+        ("Priya Nair", "portfolio_managers",
+         ["Everything is priority one, so nothing is.", "Nobody checks who is free before committing people."])]
