@@ -301,36 +301,46 @@ def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float],
     })
 
 
-def _links(kb: KnowledgeBase) -> list[tuple[str, str, float, str, str]]:
-    """(root cause, proximate cause, strength, upward label, downward label) for every
-    contributes_to link, in a fixed order; built once per knowledge base."""
+def _links(kb: KnowledgeBase) -> list[tuple[str, str, tuple[tuple[str, str, float, str], ...]]]:
+    """(root cause, proximate cause, its two flows) for every contributes_to link, in a fixed order;
+    a flow is (source, target, share x strength, label): upwards first, then downwards. Built once per knowledge base."""
     return kb.derived("links", lambda: [
-        (root.id, proximate, strength,
-         f"may lie behind {kb.name(proximate)}, which the evidence supports",
-         f"{kb.name(root.id)}, which the evidence supports, tends to cause it")
+        (root.id, proximate, (
+            (proximate, root.id, CHAIN_UP * strength, f"may lie behind {kb.name(proximate)}, which the evidence supports"),
+            (root.id, proximate, CHAIN_DOWN * strength, f"{kb.name(root.id)}, which the evidence supports, tends to cause it"),
+        ))
         for root in kb.causes.values()
         for proximate, strength in sorted(root.contributes_to.items())
     ])
+
+
+_SHOWN_MIN_LOG = math.log(SHOWN_MIN_FACTOR)
 
 
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     """Let evidence flow along contributes_to links, damped, from one snapshot (order-independent).
 
     A damped share of a supported cause's gain passes to each cause it is linked to
-    (``CHAIN_UP`` towards the root cause, ``CHAIN_DOWN`` towards the proximate one)."""
+    (``CHAIN_UP`` towards the root cause, ``CHAIN_DOWN`` towards the proximate one). A flow that
+    moves a cause by less than ``SHOWN_MIN_FACTOR`` counts in its log-odds without a term: no
+    explanation shows it."""
     gain = {cid: s.confidence - kb.causes[cid].prior for cid, s in scores.items() if s.supported}
     gain = {cid: g for cid, g in gain.items() if g > 0}
-    updates: list[tuple[str, Term]] = []
-    for root, proximate, strength, up, down in _links(kb):
+    updates: list[tuple[str, float, str, float]] = []
+    for root, proximate, flows in _links(kb):
         linked = False
-        for source, target, share, label in ((proximate, root, CHAIN_UP, up), (root, proximate, CHAIN_DOWN, down)):
+        for source, target, share, label in flows:
             if source in gain:
-                factor = 1.0 + share * strength * gain[source]
+                factor = 1.0 + share * gain[source]
                 if factor >= CHAIN_MIN_FACTOR:
-                    updates.append((target, Term("chain", label, math.log(factor), factor=factor)))
+                    updates.append((target, math.log(factor), label, factor))
                     linked = True
         if linked:
             scores[root].chain.append((root, proximate))
             scores[proximate].chain.append((root, proximate))
-    for cause_id, term in updates:
-        scores[cause_id].add(term)
+    for cause_id, log_factor, label, factor in updates:
+        score = scores[cause_id]
+        score.log_odds += log_factor  # score.add(term), inline
+        score.evidence += log_factor
+        if log_factor >= _SHOWN_MIN_LOG:
+            score.terms.append(Term("chain", label, log_factor, factor=factor))
