@@ -158,7 +158,17 @@ def _context_test(cond: ContextCondition) -> Callable[[Any], bool]:
         return lambda v: v is not None and (v.strip().lower() if isinstance(v, str) else v) in options
     if cond.contains is not None:
         parts = [p.lower() for p in cond.contains]
-        return lambda v: v is not None and any(p in str(v).lower() for p in parts)
+
+        def contains(v: Any) -> bool:
+            if v is None:
+                return False
+            text = str(v).lower()  # once, not once per part
+            for part in parts:
+                if part in text:
+                    return True
+            return False
+
+        return contains
     number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)  # noqa: E731
     if cond.lt is not None:
         limit = cond.lt
@@ -216,15 +226,29 @@ def holds(cond: Condition, context: Context, evidence: dict[str, Evidence]) -> b
     return compile_condition(cond)(context.values(), evidence)
 
 
-def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Predicate]]:
-    return kb.derived("compiled_rules", lambda: [(r, compile_condition(r.when)) for r in kb.rules])
+def _needed_findings(cond: Condition) -> frozenset[str] | None:
+    """Symptoms at least one of which must have evidence (present or absent) for the condition to
+    hold; None when it can hold without any (context conditions, 'not')."""
+    if isinstance(cond, FindingCondition):
+        return frozenset({cond.symptom})
+    if isinstance(cond, AllCondition):
+        return next((needed for needed in map(_needed_findings, cond.all) if needed is not None), None)
+    if isinstance(cond, AnyCondition):
+        parts = [_needed_findings(c) for c in cond.any]
+        return None if None in parts else frozenset().union(*parts)  # type: ignore[arg-type]
+    return None
+
+
+def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Predicate, frozenset[str] | None]]:
+    return kb.derived("compiled_rules", lambda: [(r, compile_condition(r.when), _needed_findings(r.when)) for r in kb.rules])
 
 
 def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidence]) -> RuleEffects:
     effects = RuleEffects()
     values = context.values()
-    for rule, condition in _compiled_rules(kb):
-        if not condition(values, evidence):
+    heard = evidence.keys()
+    for rule, condition, needed in _compiled_rules(kb):
+        if needed is not None and heard.isdisjoint(needed) or not condition(values, evidence):
             continue
         effects.fired.append(rule)
         for action in rule.then:
