@@ -325,11 +325,11 @@ def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float],
     })
 
 
-def _links(kb: KnowledgeBase) -> list[tuple[str, str, tuple[tuple[str, str, float, str], ...]]]:
-    """(root cause, proximate cause, its two flows) for every contributes_to link, in a fixed order;
+def _links(kb: KnowledgeBase) -> list[tuple[tuple[str, str], tuple[tuple[str, str, float, str], ...]]]:
+    """((root cause, proximate cause), its two flows) for every contributes_to link, in a fixed order;
     a flow is (source, target, share x strength, label): upwards first, then downwards. Built once per knowledge base."""
     return kb.derived("links", lambda: [
-        (root.id, proximate, (
+        ((root.id, proximate), (
             (proximate, root.id, CHAIN_UP * strength, f"may lie behind {kb.name(proximate)}, which the evidence supports"),
             (root.id, proximate, CHAIN_DOWN * strength, f"{kb.name(root.id)}, which the evidence supports, tends to cause it"),
         ))
@@ -348,10 +348,12 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     (``CHAIN_UP`` towards the root cause, ``CHAIN_DOWN`` towards the proximate one). A flow that
     moves a cause by less than ``SHOWN_MIN_FACTOR`` counts in its log-odds without a term: no
     explanation shows it."""
-    gain = {cid: s.confidence - kb.causes[cid].prior for cid, s in scores.items() if s.supported}
-    gain = {cid: g for cid, g in gain.items() if g > 0}
+    gain: dict[str, float] = {}  # supported causes that gained over their prior
+    for cid, s in scores.items():
+        if s.supported and (g := s.confidence - kb.causes[cid].prior) > 0:
+            gain[cid] = g
     updates: list[tuple[str, float, str, float]] = []
-    for root, proximate, flows in _links(kb):
+    for link, flows in _links(kb):
         linked = False
         for source, target, share, label in flows:
             if source in gain:
@@ -360,8 +362,8 @@ def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
                     updates.append((target, math.log(factor), label, factor))
                     linked = True
         if linked:
-            scores[root].chain.append((root, proximate))
-            scores[proximate].chain.append((root, proximate))
+            scores[link[0]].chain.append(link)
+            scores[link[1]].chain.append(link)
     for cause_id, log_factor, label, factor in updates:
         score = scores[cause_id]
         score.log_odds += log_factor  # score.add(term), inline
