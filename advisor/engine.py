@@ -23,7 +23,7 @@ from .models import (
 )
 from .prescription import prescribe
 from .proposition import build_value_proposition
-from .reasoning import SHOWN_MIN_FACTOR, CauseScore, Evidence, RuleEffects, apply_rules, differential
+from .reasoning import CauseScore, Evidence, RuleEffects, apply_rules, differential
 from .text import Sentence, sentences
 from .themes import CauseThemes
 
@@ -197,7 +197,6 @@ class Advisor:
             (
                 ((_KIND_ORDER[t.kind], -abs(t.log_factor), t.text), t)
                 for t in score.terms
-                if t.kind != "chain" or t.log_factor >= _SHOWN_MIN_LOG
             ),
             key=itemgetter(0),
         )
@@ -235,7 +234,6 @@ class Advisor:
 _CONSTANT_KINDS = frozenset({"prior", "rule"})
 """Explanation lines whose text and factor depend on the knowledge alone."""
 _KIND_ORDER = {"prior": 0, "supports": 1, "theme": 2, "chain": 3, "rule": 4, "conflicts": 5}
-_SHOWN_MIN_LOG = math.log(SHOWN_MIN_FACTOR)
 
 
 def apply_answer(evidence: dict[str, Evidence], symptom_id: str, answer: str) -> None:

@@ -10,6 +10,7 @@ wave; the proposal always holds at least one short-term win.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from .case import Context
 from .knowledge.base import KnowledgeBase
@@ -35,7 +36,7 @@ APPROACH_PREFERENCE: dict[int, tuple[str, ...]] = {
     4: ("consultative", "facilitative", "supportive", "directive", "managed", "controlling"),
     5: ("consultative", "facilitative", "supportive", "managed", "directive", "controlling"),
 }
-_HORIZON_ORDER = {"short": 0, "medium": 1, "long": 2}
+_HORIZONS = ("short", "medium", "long")
 
 
 @dataclass
@@ -60,17 +61,17 @@ def approach_for(service: Service, maturity: int, preferred: str | None = None) 
     return service.approaches[0]
 
 
-def horizon_of(kb: KnowledgeBase, service: Service, treats: list[str]) -> str:
+def horizon_of(kb: KnowledgeBase, service: Service, treats: Iterable[str]) -> str:
     """When customers feel it: the earliest horizon of the outcomes it delivers against these causes."""
-    table = kb.horizons
-    horizons = [table[(service.id, c)] for c in treats if (service.id, c) in table]
-    if not horizons and (service.id, None) in table:
-        horizons = [table[(service.id, None)]]
     if service.time_to_value_weeks <= 8:
-        horizons.append("short")
-    elif service.time_to_value_weeks > 39:
-        horizons = [h if h != "short" else "medium" for h in horizons]
-    return min(horizons, key=_HORIZON_ORDER.__getitem__) if horizons else "medium"
+        return "short"
+    by_cause, overall = _service_horizons(kb)[service.id]
+    earliest = min((by_cause[c] for c in treats if c in by_cause), default=overall)
+    if earliest is None:
+        return "medium"
+    if service.time_to_value_weeks > 39:
+        earliest = max(earliest, 1)  # not felt in the short term
+    return _HORIZONS[earliest]
 
 
 def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, effects: RuleEffects) -> list[ServiceResult]:
@@ -81,35 +82,49 @@ def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, eff
         return []
     top_need = max(need.values())
     remaining = dict(need)
-    treatments = kb.treatments
+    boosts = effects.service_boosts
+    order = kb.service_order
     treated = _treated(kb)
+    # each service's (cause, effectiveness) pairs, in the order of the causes considered
+    pairs: dict[str, list[tuple[str, float]]] = {}
+    for cause_id in need:
+        for service_id, effectiveness in treated[cause_id]:
+            pairs.setdefault(service_id, []).append((cause_id, effectiveness))
+    for service_id in boosts:
+        pairs.setdefault(service_id, [])
+
+    def ranked(service_id: str) -> tuple[float, int, str]:
+        """(benefit, -place in the knowledge, id): the best open service ranks highest."""
+        benefit = 0.0
+        for cause_id, effectiveness in pairs[service_id]:
+            benefit += remaining[cause_id] * effectiveness
+        if service_id in boosts:
+            benefit += boosts[service_id] * top_need
+        return benefit, -order[service_id], service_id
+
+    # benefit is recomputed (in the same order, so to the same bits) only for the services a pick affects
+    open_ = {sid: ranked(sid) for sid in pairs if sid not in effects.suppressed and sid in order}
     picks: list[_Pick] = []
     chosen: set[str] = set()
     first_benefit = None
-    order = kb.service_order
-    while len(picks) < MAX_SERVICES:
-        benefits: dict[str, float] = {}
-        for cause_id, still in remaining.items():
-            for service_id, effectiveness in treated[cause_id]:
-                benefits[service_id] = benefits.get(service_id, 0.0) + still * effectiveness
-        for service_id, boost in effects.service_boosts.items():
-            benefits[service_id] = benefits.get(service_id, 0.0) + boost * top_need
-        open_ = [(b, -order[sid], sid) for sid, b in benefits.items()
-                 if sid not in chosen and sid not in effects.suppressed and sid in order]
-        if not open_:
-            break
-        best_benefit, _, best_id = max(open_)
+    while len(picks) < MAX_SERVICES and open_:
+        best_benefit, _, best_id = max(open_.values())
         if best_benefit <= 0:
             break
         best = _Pick(kb.services[best_id], best_benefit,
-                     {c: remaining[c] * e for c, e in treatments[best_id] if c in remaining})
+                     {c: remaining[c] * e for c, e in kb.treatments[best_id] if c in remaining})
         first_benefit = first_benefit or best.benefit
         if best.benefit < MIN_SHARE * first_benefit:
             break
         picks.append(best)
-        chosen.add(best.service.id)
+        chosen.add(best_id)
+        del open_[best_id]
         for c in best.treats:
-            remaining[c] *= 1.0 - DIMINISH * kb.causes[c].treated_by[best.service.id]
+            remaining[c] *= 1.0 - DIMINISH * kb.causes[c].treated_by[best_id]
+        # only the services treating a cause this one treats lose benefit
+        for service_id in {sid for c in best.treats for sid, _ in treated[c]}:
+            if service_id in open_:
+                open_[service_id] = ranked(service_id)
     _pull_prerequisites(kb, picks, chosen)
     _ensure_quick_win(kb, picks, chosen, need, effects)
     return _finish(kb, picks, context, effects)
@@ -127,14 +142,14 @@ def _pull_prerequisites(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str])
 
 def _ensure_quick_win(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str], need: dict[str, float], effects: RuleEffects) -> None:
     """Keep the PMO alive: at least one service customers feel in the short term."""
-    if any(horizon_of(kb, p.service, list(p.treats)) == "short" for p in picks):
+    if any(horizon_of(kb, p.service, p.treats) == "short" for p in picks):
         return
     candidates = []
     for service in kb.services.values():
         if service.id in chosen or service.id in effects.suppressed:
             continue
         treats = {c: need[c] * kb.causes[c].treated_by[service.id] for c in need if service.id in kb.causes[c].treated_by}
-        if treats and horizon_of(kb, service, list(treats)) == "short":
+        if treats and horizon_of(kb, service, treats) == "short":
             candidates.append((sum(treats.values()), service.id, treats))
     if candidates:
         benefit, service_id, treats = max(candidates, key=lambda c: (c[0], c[1]))
@@ -224,10 +239,17 @@ def _rationale(kb: KnowledgeBase, pick: _Pick, treats: list[str], maturity: int)
         parts.append(f"Included as {pick.reason}.")
     if s.min_maturity > maturity:
         parts.append(f"Needs PM maturity {s.min_maturity} (the organisation is at {maturity}), so it is staged later.")
-    if s.requires:
-        parts.append(f"Builds on {', '.join(kb.name(r) for r in s.requires)}.")
-    parts.append(f"First value in about {s.time_to_value_weeks} weeks.")
+    parts.append(_service_notes(kb)[s.id])
     return " ".join(parts)
+
+
+def _service_notes(kb: KnowledgeBase) -> dict[str, str]:
+    """Service id -> the end of its rationale, the same in every diagnosis: what it builds on, when it first pays."""
+    return kb.derived("service_notes", lambda: {
+        s.id: (f"Builds on {', '.join(kb.name(r) for r in s.requires)}. " if s.requires else "")
+        + f"First value in about {s.time_to_value_weeks} weeks."
+        for s in kb.services.values()
+    })
 
 
 def _treated(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -242,3 +264,17 @@ def _treatment_phrases(kb: KnowledgeBase) -> dict[tuple[str, str], str]:
         for c in kb.causes.values()
         for service_id, effectiveness in c.treated_by.items()
     })
+
+
+def _service_horizons(kb: KnowledgeBase) -> dict[str, tuple[dict[str, int], int | None]]:
+    """Service id -> (cause id -> earliest horizon against it, earliest horizon of all it delivers),
+    horizons as places in ``_HORIZONS`` (from ``kb.horizons``; built once)."""
+    def build() -> dict[str, tuple[dict[str, int], int | None]]:
+        table: dict[str, tuple[dict[str, int], int | None]] = {}
+        for service_id in kb.services:
+            by_cause = {c: _HORIZONS.index(h) for (s, c), h in kb.horizons.items() if s == service_id and c is not None}
+            overall = kb.horizons.get((service_id, None))
+            table[service_id] = (by_cause, None if overall is None else _HORIZONS.index(overall))
+        return table
+
+    return kb.derived("service_horizons", build)

@@ -158,7 +158,17 @@ def _context_test(cond: ContextCondition) -> Callable[[Any], bool]:
         return lambda v: v is not None and (v.strip().lower() if isinstance(v, str) else v) in options
     if cond.contains is not None:
         parts = [p.lower() for p in cond.contains]
-        return lambda v: v is not None and any(p in str(v).lower() for p in parts)
+
+        def contains(v: Any) -> bool:
+            if v is None:
+                return False
+            text = str(v).lower()  # once, not once per part
+            for part in parts:
+                if part in text:
+                    return True
+            return False
+
+        return contains
     number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)  # noqa: E731
     if cond.lt is not None:
         limit = cond.lt
@@ -216,15 +226,29 @@ def holds(cond: Condition, context: Context, evidence: dict[str, Evidence]) -> b
     return compile_condition(cond)(context.values(), evidence)
 
 
-def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Predicate]]:
-    return kb.derived("compiled_rules", lambda: [(r, compile_condition(r.when)) for r in kb.rules])
+def _needed_findings(cond: Condition) -> frozenset[str] | None:
+    """Symptoms at least one of which must have evidence (present or absent) for the condition to
+    hold; None when it can hold without any (context conditions, 'not')."""
+    if isinstance(cond, FindingCondition):
+        return frozenset({cond.symptom})
+    if isinstance(cond, AllCondition):
+        return next((needed for needed in map(_needed_findings, cond.all) if needed is not None), None)
+    if isinstance(cond, AnyCondition):
+        parts = [_needed_findings(c) for c in cond.any]
+        return None if None in parts else frozenset().union(*parts)  # type: ignore[arg-type]
+    return None
+
+
+def _compiled_rules(kb: KnowledgeBase) -> list[tuple[Rule, Predicate, frozenset[str] | None]]:
+    return kb.derived("compiled_rules", lambda: [(r, compile_condition(r.when), _needed_findings(r.when)) for r in kb.rules])
 
 
 def apply_rules(kb: KnowledgeBase, context: Context, evidence: dict[str, Evidence]) -> RuleEffects:
     effects = RuleEffects()
     values = context.values()
-    for rule, condition in _compiled_rules(kb):
-        if not condition(values, evidence):
+    heard = evidence.keys()
+    for rule, condition, needed in _compiled_rules(kb):
+        if needed is not None and heard.isdisjoint(needed) or not condition(values, evidence):
             continue
         effects.fired.append(rule)
         for action in rule.then:
@@ -301,36 +325,48 @@ def _indications(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float, float],
     })
 
 
-def _links(kb: KnowledgeBase) -> list[tuple[str, str, float, str, str]]:
-    """(root cause, proximate cause, strength, upward label, downward label) for every
-    contributes_to link, in a fixed order; built once per knowledge base."""
+def _links(kb: KnowledgeBase) -> list[tuple[tuple[str, str], tuple[tuple[str, str, float, str], ...]]]:
+    """((root cause, proximate cause), its two flows) for every contributes_to link, in a fixed order;
+    a flow is (source, target, share x strength, label): upwards first, then downwards. Built once per knowledge base."""
     return kb.derived("links", lambda: [
-        (root.id, proximate, strength,
-         f"may lie behind {kb.name(proximate)}, which the evidence supports",
-         f"{kb.name(root.id)}, which the evidence supports, tends to cause it")
+        ((root.id, proximate), (
+            (proximate, root.id, CHAIN_UP * strength, f"may lie behind {kb.name(proximate)}, which the evidence supports"),
+            (root.id, proximate, CHAIN_DOWN * strength, f"{kb.name(root.id)}, which the evidence supports, tends to cause it"),
+        ))
         for root in kb.causes.values()
         for proximate, strength in sorted(root.contributes_to.items())
     ])
+
+
+_SHOWN_MIN_LOG = math.log(SHOWN_MIN_FACTOR)
 
 
 def _propagate_chains(kb: KnowledgeBase, scores: dict[str, CauseScore]) -> None:
     """Let evidence flow along contributes_to links, damped, from one snapshot (order-independent).
 
     A damped share of a supported cause's gain passes to each cause it is linked to
-    (``CHAIN_UP`` towards the root cause, ``CHAIN_DOWN`` towards the proximate one)."""
-    gain = {cid: s.confidence - kb.causes[cid].prior for cid, s in scores.items() if s.supported}
-    gain = {cid: g for cid, g in gain.items() if g > 0}
-    updates: list[tuple[str, Term]] = []
-    for root, proximate, strength, up, down in _links(kb):
+    (``CHAIN_UP`` towards the root cause, ``CHAIN_DOWN`` towards the proximate one). A flow that
+    moves a cause by less than ``SHOWN_MIN_FACTOR`` counts in its log-odds without a term: no
+    explanation shows it."""
+    gain: dict[str, float] = {}  # supported causes that gained over their prior
+    for cid, s in scores.items():
+        if s.supported and (g := s.confidence - kb.causes[cid].prior) > 0:
+            gain[cid] = g
+    updates: list[tuple[str, float, str, float]] = []
+    for link, flows in _links(kb):
         linked = False
-        for source, target, share, label in ((proximate, root, CHAIN_UP, up), (root, proximate, CHAIN_DOWN, down)):
+        for source, target, share, label in flows:
             if source in gain:
-                factor = 1.0 + share * strength * gain[source]
+                factor = 1.0 + share * gain[source]
                 if factor >= CHAIN_MIN_FACTOR:
-                    updates.append((target, Term("chain", label, math.log(factor), factor=factor)))
+                    updates.append((target, math.log(factor), label, factor))
                     linked = True
         if linked:
-            scores[root].chain.append((root, proximate))
-            scores[proximate].chain.append((root, proximate))
-    for cause_id, term in updates:
-        scores[cause_id].add(term)
+            scores[link[0]].chain.append(link)
+            scores[link[1]].chain.append(link)
+    for cause_id, log_factor, label, factor in updates:
+        score = scores[cause_id]
+        score.log_odds += log_factor  # score.add(term), inline
+        score.evidence += log_factor
+        if log_factor >= _SHOWN_MIN_LOG:
+            score.terms.append(Term("chain", label, log_factor, factor=factor))

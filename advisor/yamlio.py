@@ -8,9 +8,12 @@ counted and capped, so a "billion laughs" document cannot exhaust memory.
 
 from __future__ import annotations
 
+from collections import deque
+from functools import lru_cache
 from typing import Any, Iterable
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 try:  # the C parser is much faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -57,6 +60,17 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
                 raise YamlSyntaxError("too many YAML aliases (refusing a possible alias bomb)", node.start_mark.line + 1)
         return super().construct_object(node, deep)
 
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            return _plain_scalar_tag(value)  # the same keys and values recur in every case file
+        return super().resolve(kind, value, implicit)
+
+
+@lru_cache(maxsize=4096)
+def _plain_scalar_tag(value: str) -> str:
+    """The tag an untagged, unquoted scalar resolves to (null, bool, int, ... or str)."""
+    return _BaseLoader.resolve(_Loader, ScalarNode, value, (True, False))
+
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterable[LineDict]:
     data = LineDict()
@@ -90,6 +104,64 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_PLAIN_SCALARS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
+
+
+class _Unusual(Exception):
+    """The document needs the general constructor (a merge key, another tag, a key that is not a scalar)."""
+
+
+def _construct_plain(loader: _Loader, root: yaml.Node) -> Any:
+    """What ``loader.construct_document(root)`` builds for a document without aliases, merge keys,
+    complex keys or unusual tags, without its bookkeeping per node; raises anything for any other document.
+
+    Containers are filled in the general constructor's order (breadth first), with the same scalar
+    constructors: the data, and its lines, are the same."""
+    constructors = loader.yaml_constructors
+    pending: deque[tuple[Any, yaml.Node]] = deque()
+
+    def build(node: yaml.Node) -> Any:
+        kind, tag = type(node), node.tag
+        if kind is ScalarNode:
+            if tag == _STR:
+                return node.value
+            if tag in _PLAIN_SCALARS:
+                return constructors[tag](loader, node)
+        elif kind is MappingNode and tag == _MAP:
+            data = LineDict()
+            data.line = node.start_mark.line + 1
+            data.key_lines = {}
+            data.duplicate_keys = []
+            pending.append((data, node))
+            return data
+        elif kind is SequenceNode and tag == _SEQ:
+            items = LineList()
+            items.line = node.start_mark.line + 1
+            items.item_lines = [child.start_mark.line + 1 for child in node.value]
+            pending.append((items, node))
+            return items
+        raise _Unusual(tag)
+
+    document = build(root)
+    while pending:
+        data, node = pending.popleft()
+        if type(data) is LineList:
+            data.extend([build(child) for child in node.value])
+            continue
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                raise _Unusual("complex key")
+            key = build(key_node)
+            line = key_node.start_mark.line + 1
+            if key in data:
+                data.duplicate_keys.append((key, line))
+            data[key] = build(value_node)
+            data.key_lines[key] = line
+    return document
+
+
 def _expanded_size(root: yaml.Node, limit: int) -> None:
     """Refuse documents whose aliases expand to more than ``limit`` nodes."""
     sizes: dict[int, int] = {}
@@ -119,7 +191,11 @@ def load_yaml(text: str, max_aliases: int = MAX_ALIASES, max_nodes: int = MAX_EX
             return None
         if "*" in text:
             _expanded_size(node, max_nodes)
-        return loader.construct_document(node)
+            return loader.construct_document(node)
+        try:
+            return _construct_plain(loader, node)
+        except Exception:  # an unusual document: the general constructor builds it, or names its problem
+            return loader.construct_document(node)
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -4,6 +4,7 @@ evidence never lowers a cause, evidence order does not matter, byte-identical JS
 from __future__ import annotations
 
 import math
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -135,3 +136,17 @@ def test_diagnosis_json_round_trips(advisor):
         assert again.model_dump_json() == text
         proposition = ValueProposition.model_validate_json(diagnosis.value_proposition.model_dump_json())
         assert proposition == again.value_proposition
+
+
+@SETTINGS
+@given(data=st.data())
+def test_rules_skipped_for_missing_findings_could_not_fire(advisor, data):
+    from advisor.reasoning import _compiled_rules, apply_rules
+
+    kb = advisor.knowledge
+    mentioned = sorted({s for r in kb.rules for s in re.findall(r"symptom='(\w+)'", repr(r.when))})
+    ids = data.draw(st.lists(st.sampled_from(mentioned), unique=True, max_size=8))
+    evidence = {i: Evidence(i, data.draw(st.booleans()), 0.8, "statement") for i in ids}
+    context = _context(data.draw(st.integers(1, 5))).context
+    holding = [rule for rule, condition, _ in _compiled_rules(kb) if condition(context.values(), evidence)]
+    assert apply_rules(kb, context, evidence).fired == holding
