@@ -137,7 +137,9 @@ class InterviewSession:
     def _snapshot(self) -> dict[str, Any]:
         return {
             "case": self.case.model_dump(mode="json"),
-            "answers": dict(self.answers),
+            # pairs, in the order asked: a saved session is written with sorted keys, and the
+            # answer history (newest last) must read the same after resuming
+            "answers": [[symptom_id, value] for symptom_id, value in self.answers.items()],
             "rejected": sorted(self.rejected),
             "added": {k: [q.model_dump() for q in v] for k, v in self.added.items()},
         }
@@ -147,7 +149,7 @@ class InterviewSession:
         # what the statements say depends on the stakeholders alone: undoing an answer keeps it
         statements_changed = case.stakeholders != self.case.stakeholders
         self.case = case
-        self.answers = dict(state["answers"])
+        self.answers = dict(state["answers"])  # pairs; a mapping in sessions saved before 2026-11
         self.rejected = set(state["rejected"])
         self.added = {k: [Quote.model_validate(q) for q in v] for k, v in state["added"].items()}
         self._invalidate(statements_changed=statements_changed)

@@ -150,3 +150,15 @@ def test_rules_skipped_for_missing_findings_could_not_fire(advisor, data):
     context = _context(data.draw(st.integers(1, 5))).context
     holding = [rule for rule, condition, _ in _compiled_rules(kb) if condition(context.values(), evidence)]
     assert apply_rules(kb, context, evidence).fired == holding
+
+
+def test_a_saved_session_keeps_the_order_answers_were_given(advisor, tmp_path):
+    """The answer history reads newest last; a saved file sorts its keys, the answers must not be."""
+    session = advisor.interview()
+    for symptom_id in ("zombie_projects_never_killed", "deadlines_missed", "nobody_knows_who_decides"):
+        session.answer(symptom_id, "yes")
+    session.save(tmp_path / "s.json")
+    resumed = type(session).load(tmp_path / "s.json", advisor)
+    assert list(resumed.answers) == ["zombie_projects_never_killed", "deadlines_missed", "nobody_knows_who_decides"]
+    resumed.undo()
+    assert list(resumed.answers) == ["zombie_projects_never_killed", "deadlines_missed"]

@@ -94,7 +94,7 @@ async def test_whole_interview_ends_in_the_exported_report(advisor, sessions, tm
         assert session.answers[first.symptom_id] == "no"
         await pilot.press("escape", "z")
         assert session.answers[first.symptom_id] == "yes", "undo takes back the change"
-        assert json.loads(path.read_text())["answers"][first.symptom_id] == "yes", "saved after every change"
+        assert dict(json.loads(path.read_text())["answers"])[first.symptom_id] == "yes", "saved after every change"
 
         # results
         await pilot.press("r")
