@@ -395,11 +395,11 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
             who, line = speaker_of(label) or (label, "project_team_members"), bold["text"]
         else:
             labelled = _LABEL.match(line)
-            label = labelled["label"].strip().lower() if labelled else ""
-            if label in _INTERVIEWER_LABELS:  # the consultant's question is not a stakeholder's statement
+            label = labelled["label"].strip() if labelled else ""
+            if label.lower() in _INTERVIEWER_LABELS:  # the consultant's question is not a stakeholder's statement
                 continue
-            who = speaker_of(label) if labelled else None
-            if who is not None or label in _ANSWER_LABELS:
+            who = speaker_of(label) if label else None
+            if who is not None or label.lower() in _ANSWER_LABELS:
                 line = labelled["text"]  # type: ignore[index]
         line = _unquote(line.replace("**", ""))
         if not line:  # a label on a line of its own names the speaker of the lines below
@@ -433,10 +433,10 @@ def _free_text_columns(header: list[str], rows: list[tuple[int, list[str]]], tak
     ("What gets in the way of your projects?"), rather than ids, dates, scores or departments."""
     found = []
     for i in range(len(header)):
-        cells = [row[i].strip() for _, row in rows if row[i].strip()]
-        if i in taken or not cells:
+        if i in taken:
             continue
-        if sum(len(cell.split()) for cell in cells) / len(cells) >= FREE_TEXT_WORDS:
+        cells = [row[i].strip() for _, row in rows if row[i].strip()]
+        if cells and sum(len(cell.split()) for cell in cells) / len(cells) >= FREE_TEXT_WORDS:
             found.append(i)
     return found
 

@@ -287,7 +287,9 @@ def test_markdown_notes_name_speakers_in_headings_and_labels(tmp_path):
                  "## Tom - project manager\n"
                  "> I run five projects and nobody checked if I had time.\n\n"
                  "**CFO:** Budget is honestly not our problem.\n"
-                 "Our problem: nobody decides anything.\n")
+                 "Our problem: nobody decides anything.\n"
+                 "Dana (executives): Nobody can say no to new work.\n"
+                 "Head of IT: We find out about slippage from the client.\n")
     case = Case.from_file(path)
     said = {(s.name, s.group): s.statements for s in case.stakeholders}
     assert said[("Maria Rossi", "functional_managers")] == [
@@ -295,6 +297,8 @@ def test_markdown_notes_name_speakers_in_headings_and_labels(tmp_path):
     assert said[("Tom", "project_managers")] == [
         "I run five projects and nobody checked if I had time.", "Our problem: nobody decides anything."]
     assert said[("CFO", "executives")] == ["Budget is honestly not our problem."]
+    assert said[("Dana", "executives")] == ["Nobody can say no to new work."]
+    assert said[("Head of IT", "functional_managers")] == ["We find out about slippage from the client."]
 
 
 def test_survey_export_with_question_headers(cli, tmp_path):
