@@ -283,22 +283,24 @@ class InterviewSession:
         kb = self.advisor.knowledge
         scores, effects = self.ranked()
         leading = [s for s in scores[:LEADING]]
+        # each leading cause's probability at the questions' temperature, worked out once for every candidate
+        tempered = [(rank, score.id, min(max(1.0 / (1.0 + math.exp(-score.log_odds / TEMPERATURE)), 1e-6), 1 - 1e-6))
+                    for rank, score in enumerate(leading)]
         questions = []
         for symptom_id in self._candidates([score.id for score in leading]):
             symptom = kb.symptoms[symptom_id]
             gains: list[tuple[float, str]] = []
-            for rank, score in enumerate(leading):
-                sensitivity = symptom.indicates.get(score.id)
+            for rank, cause_id, p in tempered:
+                sensitivity = symptom.indicates.get(cause_id)
                 if sensitivity is None:
                     continue
-                p = min(max(1.0 / (1.0 + math.exp(-score.log_odds / TEMPERATURE)), 1e-6), 1 - 1e-6)
                 p_yes = p * sensitivity + (1 - p) * symptom.base_rate
                 after_yes = _update(p, likelihood_ratio(sensitivity, symptom.base_rate, True))
                 after_no = _update(p, likelihood_ratio(sensitivity, symptom.base_rate, False))
                 gain = _entropy(p) - (p_yes * _entropy(after_yes) + (1 - p_yes) * _entropy(after_no))
                 gain *= RANK_WEIGHT**rank
                 if gain > 1e-9:
-                    gains.append((gain, score.id))
+                    gains.append((gain, cause_id))
             if not gains:
                 continue
             total = sum(g for g, _ in gains)

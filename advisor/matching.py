@@ -15,8 +15,9 @@ signals are scored:
 Unknown words within a small edit distance of the vocabulary are corrected
 with rapidfuzz first, so typos still match. A clause in which the speaker says
 the topic is fine ("budget is honestly not our problem") turns its matches into
-evidence of absence. A plain "not" does not: "we don't have a resource plan" is
-the complaint itself, not its denial.
+evidence of absence, and so does a "not" or "never" before or inside a
+complaint's words ("testing never gets cut"). Where the negation is the
+complaint, it is not: "we don't have a resource plan" (see ``_read``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from typing import NamedTuple
 from .knowledge.base import KnowledgeBase
 from .text import Lexicon, Sentence, content_stems, sentences
 
-"""How many words before a cue a negation still governs it."""
 TOPIC_SHARE = 0.25
 """A denying clause must name at least this share of a symptom's name to deny it."""
 _VERDICTS = frozenset(content_stems(
