@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor import Case
+from advisor.models import Quote
 from advisor.reasoning import Evidence
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -19,11 +20,20 @@ def _symptom_ids(kb):
     return sorted(kb.symptoms)
 
 
+STATEMENTS = [Quote(stakeholder="s", role="executives", text=t) for t in ("first statement", "second statement", "third statement")]
+"""A few statements to read evidence in: symptoms heard in the same one count once in full (reasoning.ECHO_WEIGHT)."""
+
+
+@st.composite
+def quotes(draw):
+    return tuple(draw(st.lists(st.sampled_from(STATEMENTS), unique=True, max_size=2)))
+
+
 @st.composite
 def evidence_sets(draw, kb):
     ids = draw(st.lists(st.sampled_from(_symptom_ids(kb)), unique=True, max_size=12))
     return {
-        i: Evidence(i, draw(st.booleans()), draw(st.floats(0.05, 1.0)), draw(st.sampled_from(["statement", "answer"])))
+        i: Evidence(i, draw(st.booleans()), draw(st.floats(0.05, 1.0)), draw(st.sampled_from(["statement", "answer"])), draw(quotes()))
         for i in ids
     }
 
@@ -59,7 +69,7 @@ def test_more_supporting_evidence_never_lowers_a_cause(advisor, data):
     extra = data.draw(st.sampled_from(supporting))
     before = {s.id: s.log_odds for s in advisor.rank(case, evidence)[0]}
     more = dict(evidence)
-    more[extra] = Evidence(extra, True, data.draw(st.floats(0.05, 1.0)), "statement")
+    more[extra] = Evidence(extra, True, data.draw(st.floats(0.05, 1.0)), "statement", data.draw(quotes()))
     after = {s.id: s.log_odds for s in advisor.rank(case, more)[0]}
     assert after[cause] >= before[cause] - 1e-9
 

@@ -110,3 +110,17 @@ def test_negation_reaches_across_or_but_not_past_a_comma():
     assert sentence.negated is not None and all(sentence.negated[sentence.stems.index(s)] for s in ("fine", "sanction", "regul"))
     (sentence,) = sentences("Testing is not enough, whatever we do gets cut")
     assert sentence.negated is not None and not sentence.negated[sentence.stems.index("cut")]
+
+
+def test_symptoms_read_in_one_statement_count_once_in_full(advisor):
+    """One sentence that reads as several symptoms of a cause is one observation: the strongest counts
+    in full, the others at reasoning.ECHO_WEIGHT, and the explanation says so."""
+    from advisor import Case
+
+    statement = "Every project report was green for a year, then the whole programme went red in one week."
+    diagnosis = advisor.diagnose(Case.from_statements([statement]))
+    reporting = next(c for c in diagnosis.root_causes if c.id == "unreliable_reporting")
+    lines = [e for e in reporting.explanation if e.kind == "supports"]
+    echoes = [e for e in lines if "in the same statement as stronger evidence" in e.text]
+    assert len(lines) >= 2 and len(echoes) == len(lines) - 1
+    assert all(e.factor <= max(x.factor for x in lines) for e in echoes)
