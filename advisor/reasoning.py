@@ -287,14 +287,16 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
         how = "answered" if found.source == "answer" else "heard"
         label = f"{kb.symptoms[symptom_id].name} ({how} {said})"
         quote = found.quotes[0].text if found.quotes else None
+        echoed = echoes.get(symptom_id, ())
+        echo_label = f"{label[:-1]}, in the same statement as stronger evidence: counted at {ECHO_WEIGHT:.0%})" if echoed else ""
         for cause_id, log_present, log_absent in indications[symptom_id]:
             log_factor = found.strength * (log_present if found.present else log_absent)
             if abs(log_factor) < 1e-9:
                 continue
             line = label
-            if (cause_id, symptom_id) in echoes:
+            if cause_id in echoed:
                 log_factor *= ECHO_WEIGHT
-                line = f"{label[:-1]}, in the same statement as stronger evidence: counted at {ECHO_WEIGHT:.0%})"
+                line = echo_label
             score = scores[cause_id]
             score.log_odds += log_factor  # score.add(term), inline
             score.evidence += log_factor
@@ -316,23 +318,34 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
     return sorted(scores.values(), key=lambda s: (-s.log_odds, s.id))
 
 
-def _echoes(evidence: dict[str, Evidence], indications: dict[str, tuple[tuple[str, float, float], ...]]) -> set[tuple[str, str]]:
-    """(cause, symptom) pairs that only echo a stronger symptom of the same cause read in the same statement.
+def _echoes(evidence: dict[str, Evidence], indications: dict[str, tuple[tuple[str, float, float], ...]]) -> dict[str, set[str]]:
+    """Symptom id -> the causes for which it only echoes a stronger symptom read in the same statement.
 
-    Symptoms heard present are grouped by cause and by the statement they were heard in most strongly
-    (their first quote); in each group all but the strongest are echoes. Adding evidence never lowers a
-    cause: a new strongest symptom adds more than the old one loses."""
-    groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
-    for symptom_id, found in evidence.items():
+    Symptoms heard present are grouped by the statement they were heard in most strongly (their first
+    quote); for each cause, all but the strongest symptom of a group are echoes. Adding evidence never
+    lowers a cause: a new strongest symptom adds more than the old one loses."""
+    by_statement: dict[str, list[Evidence]] = {}
+    for found in evidence.values():
         if found.present and found.source == "statement" and found.quotes:
+            by_statement.setdefault(found.quotes[0].text, []).append(found)
+    echoes: dict[str, set[str]] = {}
+    for heard in by_statement.values():
+        if len(heard) < 2:  # (most statements: one symptom, nothing to compare)
+            continue
+        by_cause: dict[str, list[tuple[float, str]]] = {}
+        for found in heard:
+            strength, symptom_id = -found.strength, found.symptom
             for cause_id, log_present, _ in indications[symptom_id]:
                 if log_present > 0:
-                    groups.setdefault((cause_id, found.quotes[0].text), []).append((found.strength * log_present, symptom_id))
-    echoes: set[tuple[str, str]] = set()
-    for (cause_id, _), heard in groups.items():
-        if len(heard) > 1:
-            heard.sort(key=lambda item: (-item[0], item[1]))
-            echoes.update((cause_id, symptom_id) for _, symptom_id in heard[1:])
+                    if cause_id in by_cause:
+                        by_cause[cause_id].append((strength * log_present, symptom_id))
+                    else:
+                        by_cause[cause_id] = [(strength * log_present, symptom_id)]
+        for cause_id, supports in by_cause.items():
+            if len(supports) > 1:
+                supports.sort()  # strongest first (then by symptom id)
+                for _, symptom_id in supports[1:]:
+                    echoes.setdefault(symptom_id, set()).add(cause_id)
     return echoes
 
 
