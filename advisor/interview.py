@@ -282,7 +282,7 @@ class InterviewSession:
     def _score_questions(self) -> list[Question]:
         kb = self.advisor.knowledge
         scores, effects = self.ranked()
-        leading = [s for s in scores[:LEADING]]
+        leading = scores[:LEADING]
         # each leading cause's probability at the questions' temperature, worked out once for every candidate
         tempered = [(rank, score.id, min(max(1.0 / (1.0 + math.exp(-score.log_odds / TEMPERATURE)), 1e-6), 1 - 1e-6))
                     for rank, score in enumerate(leading)]

@@ -285,10 +285,11 @@ def differential(kb: KnowledgeBase, evidence: dict[str, Evidence], context: Cont
         found = evidence[symptom_id]
         said = "present" if found.present else "absent"
         how = "answered" if found.source == "answer" else "heard"
-        label = f"{kb.symptoms[symptom_id].name} ({how} {said})"
+        name = kb.symptoms[symptom_id].name
+        label = f"{name} ({how} {said})"
         quote = found.quotes[0].text if found.quotes else None
         echoed = echoes.get(symptom_id, ())
-        echo_label = f"{label[:-1]}, in the same statement as stronger evidence: counted at {ECHO_WEIGHT:.0%})" if echoed else ""
+        echo_label = f"{name} ({how} {said}, in the same statement as stronger evidence: counted at {ECHO_WEIGHT:.0%})" if echoed else ""
         for cause_id, log_present, log_absent in indications[symptom_id]:
             log_factor = found.strength * (log_present if found.present else log_absent)
             if abs(log_factor) < 1e-9:
@@ -334,13 +335,9 @@ def _echoes(evidence: dict[str, Evidence], indications: dict[str, tuple[tuple[st
             continue
         by_cause: dict[str, list[tuple[float, str]]] = {}
         for found in heard:
-            strength, symptom_id = -found.strength, found.symptom
-            for cause_id, log_present, _ in indications[symptom_id]:
+            for cause_id, log_present, _ in indications[found.symptom]:
                 if log_present > 0:
-                    if cause_id in by_cause:
-                        by_cause[cause_id].append((strength * log_present, symptom_id))
-                    else:
-                        by_cause[cause_id] = [(strength * log_present, symptom_id)]
+                    by_cause.setdefault(cause_id, []).append((-found.strength * log_present, found.symptom))
         for cause_id, supports in by_cause.items():
             if len(supports) > 1:
                 supports.sort()  # strongest first (then by symptom id)

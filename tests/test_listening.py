@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from advisor import Case
 from advisor.text import clean, is_denied, sentences
 
 
@@ -115,8 +116,6 @@ def test_negation_reaches_across_or_but_not_past_a_comma():
 def test_symptoms_read_in_one_statement_count_once_in_full(advisor):
     """One sentence that reads as several symptoms of a cause is one observation: the strongest counts
     in full, the others at reasoning.ECHO_WEIGHT, and the explanation says so."""
-    from advisor import Case
-
     statement = "Every project report was green for a year, then the whole programme went red in one week."
     diagnosis = advisor.diagnose(Case.from_statements([statement]))
     reporting = next(c for c in diagnosis.root_causes if c.id == "unreliable_reporting")
