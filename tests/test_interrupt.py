@@ -30,6 +30,9 @@ def test_interrupt_leaves_only_complete_reports(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "advisor", "diagnose", str(cases), "--output", str(out), "--jobs", "2", "--quiet"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # a shell without job control starts background jobs with SIGINT ignored, and the child
+        # would inherit that: Ctrl-C must reach the command however the tests were started
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (out.exists() and len(list(out.glob("*.json"))) >= 20):
