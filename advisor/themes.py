@@ -41,7 +41,7 @@ the primary second instead of first (holdout2 g05, after the 10-question cap), n
 DENSE_FROM = 12
 """Words and pairs in the themes of at least this many causes keep their weights for every cause, zeros
 included, already times their IDF: a case's dense rows are then summed cause by cause in C (``zip`` and
-``fsum``) instead of one posting at a time in Python. There are some 8,000 of them (2 MB), yet they
+``sum``) instead of one posting at a time in Python. There are some 8,000 of them (2 MB), yet they
 are some 80% of the postings a case touches."""
 MIN_SPREAD = 1e-9
 _EMPTY = -1
@@ -110,15 +110,13 @@ class CauseThemes:
                 a, b = feature.split(" ")
                 self._insert(self._words[a] * len(words) + self._words[b], row)
             self._idf.append(idf[feature])
-            if idf[feature] < MIN_IDF:
-                pass
-            elif len(postings[feature]) >= DENSE_FROM:
+            if idf[feature] >= MIN_IDF and len(postings[feature]) >= DENSE_FROM:
                 self._dense[row] = len(self._dense_weights)
                 weights = [0.0] * n
                 for k, w in postings[feature]:
                     weights[k] = w * idf[feature]
                 self._dense_weights.extend(weights)
-            else:
+            elif idf[feature] >= MIN_IDF:
                 self._causes.extend(k for k, _ in postings[feature])
                 self._weights.extend(w for _, w in postings[feature])
             self._start.append(len(self._causes))
