@@ -76,3 +76,28 @@ def test_word_order_matters_through_pairs(advisor):
     scrambled = advisor.theme_scores(Case.from_statements(["Decides who knows nobody."]))
     assert phrase != scrambled
     assert phrase["unclear_governance"] > scrambled["unclear_governance"]
+
+
+def test_dense_rows_score_as_their_postings_do(advisor, monkeypatch):
+    """The dense rows are a shortcut: summed in C, they give what the postings give one by one."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    import advisor.themes as themes_module
+    from advisor.text import sentences
+
+    monkeypatch.setattr(themes_module, "DENSE_FROM", 10**9)  # every row a list of postings
+    postings_only = themes_module.CauseThemes(advisor.knowledge)
+    assert advisor.themes._dense and not postings_only._dense
+    words = sorted({w for s in advisor.knowledge.symptoms.values() for cue in s.cues for w in cue.split()})
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.sampled_from(words), min_size=1, max_size=30))
+    def check(picked):
+        parts = sentences(" ".join(picked + picked[:3]))  # some words twice: the log-count scaling
+        dense, plain = advisor.themes.scores_of(parts), postings_only.scores_of(parts)
+        assert dense.keys() == plain.keys()
+        for cause_id, z in plain.items():
+            assert abs(dense[cause_id] - z) < 1e-9
+
+    check()
