@@ -110,15 +110,16 @@ class CauseThemes:
                 a, b = feature.split(" ")
                 self._insert(self._words[a] * len(words) + self._words[b], row)
             self._idf.append(idf[feature])
-            if idf[feature] >= MIN_IDF and len(postings[feature]) >= DENSE_FROM:
-                self._dense[row] = len(self._dense_weights)
-                weights = [0.0] * n
-                for k, w in postings[feature]:
-                    weights[k] = w * idf[feature]
-                self._dense_weights.extend(weights)
-            elif idf[feature] >= MIN_IDF:
-                self._causes.extend(k for k, _ in postings[feature])
-                self._weights.extend(w for _, w in postings[feature])
+            if idf[feature] >= MIN_IDF:
+                if len(postings[feature]) >= DENSE_FROM:
+                    self._dense[row] = len(self._dense_weights)
+                    weights = [0.0] * n
+                    for k, w in postings[feature]:
+                        weights[k] = w * idf[feature]
+                    self._dense_weights.extend(weights)
+                else:
+                    self._causes.extend(k for k, _ in postings[feature])
+                    self._weights.extend(w for _, w in postings[feature])
             self._start.append(len(self._causes))
 
     def _insert(self, key: int, row: int) -> None:

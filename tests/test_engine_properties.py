@@ -24,16 +24,14 @@ STATEMENTS = [Quote(stakeholder="s", role="executives", text=t) for t in ("first
 """A few statements to read evidence in: symptoms heard in the same one count once in full (reasoning.ECHO_WEIGHT)."""
 
 
-@st.composite
-def quotes(draw):
-    return tuple(draw(st.lists(st.sampled_from(STATEMENTS), unique=True, max_size=2)))
+QUOTES = st.lists(st.sampled_from(STATEMENTS), unique=True, max_size=2).map(tuple)
 
 
 @st.composite
 def evidence_sets(draw, kb):
     ids = draw(st.lists(st.sampled_from(_symptom_ids(kb)), unique=True, max_size=12))
     return {
-        i: Evidence(i, draw(st.booleans()), draw(st.floats(0.05, 1.0)), draw(st.sampled_from(["statement", "answer"])), draw(quotes()))
+        i: Evidence(i, draw(st.booleans()), draw(st.floats(0.05, 1.0)), draw(st.sampled_from(["statement", "answer"])), draw(QUOTES))
         for i in ids
     }
 
@@ -69,7 +67,7 @@ def test_more_supporting_evidence_never_lowers_a_cause(advisor, data):
     extra = data.draw(st.sampled_from(supporting))
     before = {s.id: s.log_odds for s in advisor.rank(case, evidence)[0]}
     more = dict(evidence)
-    more[extra] = Evidence(extra, True, data.draw(st.floats(0.05, 1.0)), "statement", data.draw(quotes()))
+    more[extra] = Evidence(extra, True, data.draw(st.floats(0.05, 1.0)), "statement", data.draw(QUOTES))
     after = {s.id: s.log_odds for s in advisor.rank(case, more)[0]}
     assert after[cause] >= before[cause] - 1e-9
 
