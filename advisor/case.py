@@ -12,8 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from . import context_values
 from .errors import CaseError
 from .knowledge.schema import CustomerGroup
 from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
@@ -89,6 +90,50 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+STAKEHOLDER_KEYS: dict[str, str] = {
+    **dict.fromkeys(("statement", "quotes", "quote", "said", "says", "comments", "comment", "verbatims", "verbatim",
+                     "feedback", "remarks", "complaints"), "statements"),
+    **dict.fromkeys(("title", "job_title", "position", "job", "group", "customer_group", "function"), "role"),
+    **dict.fromkeys(("who", "stakeholder", "person", "speaker", "respondent"), "name"),
+}
+"""Everyday names of a stakeholder's keys, read as the schema's when the schema's own is absent."""
+CASE_KEYS: dict[str, str] = {
+    **dict.fromkeys(("id", "case_id"), "case"),
+    **dict.fromkeys(("interviews", "interviewees", "people", "respondents", "voices"), "stakeholders"),
+    **dict.fromkeys(("organisation", "organization", "company", "profile"), "context"),
+}
+"""Everyday names of a case file's top-level keys."""
+MISSPELT = 80
+"""An unknown key this similar to a known one (rapidfuzz ratio) is a typo, reported with the key it resembles."""
+
+
+def _everyday_keys(data: Any, model: type[BaseModel], synonyms: dict[str, str], extra: str | None) -> Any:
+    """A mapping with everyday key names read as the model's; other unknown keys with a plain value kept
+    in ``extra`` (or, without it, ignored as the file's own notes), unless they look like a misspelt key."""
+    if not isinstance(data, dict) or set(data) <= set(model.model_fields):
+        return data
+    from rapidfuzz import fuzz
+
+    known = model.model_fields
+    result: dict[Any, Any] = {k: v for k, v in data.items() if k in known}
+    kept: dict[str, str] = {}
+    for key, value in data.items():
+        if key in known:
+            continue
+        name = str(key).strip().lower().replace(" ", "_").replace("-", "_")
+        target = synonyms.get(name)
+        if target and target not in result and (target != "context" or isinstance(value, dict)):
+            result[target] = value
+        elif any(fuzz.ratio(name, k) >= MISSPELT for k in known) or isinstance(value, (dict, list)):
+            result[key] = value  # validation reports it
+        elif extra:
+            kept[str(key)] = str(value)
+    if kept:
+        details = result.get(extra)
+        result[extra] = {**kept, **details} if isinstance(details, dict) else details if details is not None else kept
+    return result
+
+
 class Stakeholder(_Strict):
     """A person interviewed, their customer group and what they said."""
 
@@ -100,6 +145,11 @@ class Stakeholder(_Strict):
     """How much this stakeholder's pains count (default: by customer group)."""
     details: dict[str, str] = {}
     """Extra survey columns that vary by respondent."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys(cls, data: Any) -> Any:
+        return _everyday_keys(data, cls, STAKEHOLDER_KEYS, extra="details")
 
     @field_validator("statements", mode="before")
     @classmethod
@@ -139,8 +189,23 @@ class Context(BaseModel):
 
     @field_validator("organization_size", mode="before")
     @classmethod
-    def _lower(cls, value: Any) -> Any:
-        return value.strip().lower() if isinstance(value, str) else value
+    def _size(cls, value: Any) -> Any:
+        return context_values.organization_size(value)
+
+    @field_validator("pmo_maturity", mode="before")
+    @classmethod
+    def _maturity(cls, value: Any) -> Any:
+        return context_values.maturity(value)
+
+    @field_validator("projects_in_flight", mode="before")
+    @classmethod
+    def _count(cls, value: Any) -> Any:
+        return context_values.count(value)
+
+    @field_validator("pmo_age_years", mode="before")
+    @classmethod
+    def _years(cls, value: Any) -> Any:
+        return context_values.years(value)
 
     @field_validator("delivery_approach", mode="before")
     @classmethod
@@ -183,6 +248,11 @@ class Case(_Strict):
     baselines: dict[str, float] = {}
     """Measure id -> today's value, for the success measures."""
     expected: Expected | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys(cls, data: Any) -> Any:
+        return _everyday_keys(data, cls, CASE_KEYS, extra=None)
 
     @field_validator("answers", mode="before")
     @classmethod
@@ -301,13 +371,14 @@ def _from_mapping(data: Any, name: str, case_id: str) -> Case:
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
         raise CaseError(f"a case file must be a mapping with 'stakeholders' (found {kind})", name, getattr(data, "line", 1))
-    if "case" not in data:
+    source = data
+    if "case" not in data and not any(CASE_KEYS.get(str(k).lower()) == "case" for k in data):
         data = {"case": case_id, **data}
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        raise CaseError(_case_message(error), name, line_of(data, error["loc"])) from None
+        raise CaseError(_case_message(error), name, line_of(source, error["loc"])) from None
     if not case.statements():
         line = data.key_lines.get("stakeholders") if isinstance(data, LineDict) else None
         raise CaseError("the case has no statements (stakeholders[].statements is empty)", name, line)
@@ -326,7 +397,8 @@ def _case_message(error: dict[str, Any]) -> str:
         return f"unknown key '{where}'{hint}"
     if error["type"] == "missing":
         return f"missing required key '{where}'"
-    return f"{where}: {error['msg']}" if where else error["msg"]
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
 
 
 _NAMED_ROLE = re.compile(r"^(?P<name>[A-Z][\w.' -]{0,40}?)\s*\((?P<role>[\w ,/&-]{2,40})\)$")

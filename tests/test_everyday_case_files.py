@@ -1,0 +1,116 @@
+"""Case files as people write them: everyday key names and context values, typos still reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor import Case
+from advisor.errors import CaseError
+
+
+def _context(**values):
+    return Case.model_validate({"case": "x", "context": values, "stakeholders": [{"name": "A", "statements": ["hi"]}]}).context
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Medium", "medium"),
+        ("mid-size", "medium"),
+        ("Mid-sized company", "medium"),
+        ("medium-sized", "medium"),
+        ("startup", "small"),
+        ("small family business", "small"),
+        ("very large", "enterprise"),
+        ("multinational", "enterprise"),
+        ("large enterprise", "large"),
+        (8, "micro"),
+        (49, "small"),
+        (249, "medium"),
+        ("1,200 employees", "large"),
+        ("about 40,000 staff", "enterprise"),
+    ],
+)
+def test_organisation_sizes(written, read):
+    assert _context(organization_size=written).organization_size == read
+
+
+@pytest.mark.parametrize(("written", "read"), [(40, 40), (40.0, 40), ("40", 40), ("about 40", 40), ("40+", 40), ("~40", 40), ("1,200", 1200), ("40-50", 45), ("40 to 50", 45)])
+def test_projects_in_flight(written, read):
+    assert _context(projects_in_flight=written).projects_in_flight == read
+
+
+@pytest.mark.parametrize(("written", "read"), [(2, 2), (3.0, 3), ("2", 2), ("level 2", 2), ("L3", 3), ("2/5", 2), ("4 out of 5", 4), ("3 - defined", 3), ("Initial", 1), ("quantitatively managed", 4), ("managed", 2)])
+def test_maturity_levels(written, read):
+    assert _context(pmo_maturity=written).pmo_maturity == read
+
+
+@pytest.mark.parametrize(("written", "read"), [(3, 3), ("3 years", 3), ("18 months", 1.5), ("new", 0)])
+def test_pmo_age(written, read):
+    assert _context(pmo_age_years=written).pmo_age_years == read
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "message"),
+    [
+        ("organization_size", "SME", "unknown organisation size 'SME': use micro, small, medium, large or enterprise, or a head count"),
+        ("organization_size", 0, "a head count must be at least 1"),
+        ("projects_in_flight", "dozens", "expected a whole number, such as 40 or 'about 40' (got 'dozens')"),
+        ("projects_in_flight", True, "expected a number, not true"),
+        ("pmo_maturity", "low", "expected a maturity level from 1 to 5"),
+        ("pmo_maturity", "2.5", "a maturity level is a whole number from 1 to 5"),
+        ("pmo_maturity", "level 7", "less than or equal to 5"),
+        ("pmo_age_years", "a while", "expected a number of years"),
+    ],
+)
+def test_unreadable_values_are_one_clear_line_naming_file_line_and_key(field, written, message):
+    text = f"case: x\ncontext:\n  {field}: {written!r}\nstakeholders:\n  - name: A\n    statements: [hi]\n"
+    if isinstance(written, bool):
+        text = text.replace(repr(written), str(written).lower())
+    with pytest.raises(CaseError) as raised:
+        Case.from_text(text, ".yaml", name="notes.yaml")
+    assert str(raised.value).startswith(f"notes.yaml:3: context.{field}: "), str(raised.value)
+    assert message in str(raised.value)
+    assert "Value error" not in str(raised.value)
+
+
+EVERYDAY = """\
+id: acme-review
+title: ACME portfolio review
+date: 2026-11-01
+organisation: {organization_size: mid-size, pmo_maturity: level 2}
+interviews:
+  - who: Dana
+    title: CFO
+    department: Finance
+    quotes:
+      - "Everything is priority one, so in practice nothing is."
+  - name: Lee
+    role: project_managers
+    statement: "We only hear a project is late when the client calls."
+"""
+
+
+def test_everyday_key_names_are_read_as_the_schema_s():
+    case = Case.from_text(EVERYDAY, ".yaml", name="acme.yaml", case_id="acme")
+    assert case.case == "acme-review"
+    assert case.context.organization_size == "medium" and case.context.pmo_maturity == 2
+    dana, lee = case.stakeholders
+    assert (dana.name, dana.role, dana.group, dana.details) == ("Dana", "CFO", "executives", {"department": "Finance"})
+    assert dana.statements == ["Everything is priority one, so in practice nothing is."]
+    assert lee.statements == ["We only hear a project is late when the client calls."]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("case: x\nstakehoders: []\n", "acme.yaml:2: unknown key 'stakehoders' (did you mean 'stakeholders'?)"),
+        ("case: x\nstakeholders:\n  - name: A\n    statment: [hi]\n", "acme.yaml:4: unknown key 'stakeholders.0.statment' (did you mean 'statements'?)"),
+        ("case: x\nnotes: [a, b]\nstakeholders:\n  - name: A\n    statements: [hi]\n", "acme.yaml:2: unknown key 'notes'"),
+        ("stakeholders:\n  - name: A\n    statements: [hi]\n    weight: 20\n", "acme.yaml:4: stakeholders.0.weight: "),
+    ],
+)
+def test_typos_and_unknown_lists_are_still_reported_with_their_line(text, message):
+    with pytest.raises(CaseError) as raised:
+        Case.from_text(text, ".yaml", name="acme.yaml", case_id="acme")
+    assert str(raised.value).startswith(message), str(raised.value)
