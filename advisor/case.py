@@ -10,9 +10,9 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import context_values
 from .errors import CaseError
@@ -97,6 +97,12 @@ STAKEHOLDER_KEYS: dict[str, str] = {
     **dict.fromkeys(("who", "stakeholder", "person", "speaker", "respondent"), "name"),
 }
 """Everyday names of a stakeholder's keys, read as the schema's when the schema's own is absent."""
+EXPECTED_KEYS: dict[str, str] = {
+    **dict.fromkeys(("root_cause", "causes", "cause", "primary_cause", "diagnosis"), "root_causes"),
+    **dict.fromkeys(("service", "recommended_services", "prescription", "prescribed_services"), "services"),
+    **dict.fromkeys(("rationale", "reasoning", "explanation", "notes", "because"), "why"),
+}
+"""Everyday names of the expected answer's keys."""
 CASE_KEYS: dict[str, str] = {
     **dict.fromkeys(("id", "case_id"), "case"),
     **dict.fromkeys(("interviews", "interviewees", "people", "respondents", "voices"), "stakeholders"),
@@ -107,9 +113,10 @@ MISSPELT = 80
 """An unknown key this similar to a known one (rapidfuzz ratio) is a typo, reported with the key it resembles."""
 
 
-def _everyday_keys(data: Any, model: type[BaseModel], synonyms: dict[str, str], extra: str | None) -> Any:
-    """A mapping with everyday key names read as the model's; other unknown keys with a plain value kept
-    in ``extra`` (or, without it, ignored as the file's own notes), unless they look like a misspelt key."""
+def _everyday_keys(data: Any, model: type[BaseModel], synonyms: dict[str, str], extra: str | None, lists_too: bool = False) -> Any:
+    """A mapping with everyday key names read as the model's; other unknown keys with a plain value (or any
+    value, ``lists_too``) kept in ``extra`` or, without it, ignored as the file's own notes; a key that looks
+    misspelt, or an unknown list that may hold what the model needs, is left for validation to report."""
     if not isinstance(data, dict) or set(data) <= set(model.model_fields):
         return data
     from rapidfuzz import fuzz
@@ -124,7 +131,7 @@ def _everyday_keys(data: Any, model: type[BaseModel], synonyms: dict[str, str], 
         target = synonyms.get(name)
         if target and target not in result and (target != "context" or isinstance(value, dict)):
             result[target] = value
-        elif any(fuzz.ratio(name, k) >= MISSPELT for k in known) or isinstance(value, (dict, list)):
+        elif any(fuzz.ratio(name, k) >= MISSPELT for k in known) or (isinstance(value, (dict, list)) and not lists_too):
             result[key] = value  # validation reports it
         elif extra:
             kept[str(key)] = str(value)
@@ -236,6 +243,16 @@ class Expected(_Strict):
     services: list[str] = []
     why: str = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _keys(cls, data: Any) -> Any:
+        return _everyday_keys(data, cls, EXPECTED_KEYS, extra=None, lists_too=True)
+
+    @field_validator("root_causes", "services", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
 
 class Case(_Strict):
     """One engagement: context, stakeholders and what they said, optional answers and baselines."""
@@ -245,7 +262,7 @@ class Case(_Strict):
     stakeholders: list[Stakeholder] = []
     answers: dict[str, Answer] = {}
     """Symptom id -> yes / no / unsure, from an interview."""
-    baselines: dict[str, float] = {}
+    baselines: dict[str, Annotated[float, BeforeValidator(context_values.number)]] = {}
     """Measure id -> today's value, for the success measures."""
     expected: Expected | None = None
 
@@ -260,6 +277,14 @@ class Case(_Strict):
         if isinstance(value, dict):  # YAML 1.1 reads yes/no as booleans
             return {k: ("yes" if v is True else "no" if v is False else v) for k, v in value.items()}
         return value
+
+    @field_validator("stakeholders", mode="before")
+    @classmethod
+    def _by_name(cls, value: Any) -> Any:
+        """``{Dana: [statements]}`` or ``{Dana: {role: CFO, statements: [...]}}`` as a list of stakeholders."""
+        if not isinstance(value, dict):
+            return value
+        return [{"name": str(name), **(v if isinstance(v, dict) else {"statements": v})} for name, v in value.items()]
 
     @field_validator("case", mode="before")
     @classmethod
@@ -391,7 +416,8 @@ def _case_message(error: dict[str, Any]) -> str:
         from rapidfuzz import process
 
         key = str(error["loc"][-1])
-        choices = ["case", "context", "stakeholders", "answers", "baselines", "expected", "name", "role", "statements", "weight", "details"]
+        choices = ["case", "context", "stakeholders", "answers", "baselines", "expected", "name", "role", "statements", "weight", "details",
+                   "root_causes", "services", "why"]
         found = process.extractOne(key, choices, score_cutoff=70)
         hint = f" (did you mean '{found[0]}'?)" if found else ""
         return f"unknown key '{where}'{hint}"

@@ -147,6 +147,17 @@ def years(value: Any) -> Any:
     return number
 
 
+def number(value: Any) -> Any:
+    """'20%', 'about 12', '1,500' -> the number (a measure's unit is the knowledge's: 20% is 20)."""
+    _no_bool(value)
+    if not isinstance(value, str):
+        return value
+    found = _first_number(value)
+    if found is None:
+        raise ValueError(f"expected a number, such as 20 or '20%' (got {value!r})")
+    return -found if value.strip().startswith("-") else found
+
+
 def _no_bool(value: Any) -> None:
     if isinstance(value, bool):  # YAML reads yes/no as booleans: never a number
         raise ValueError(f"expected a number, not {str(value).lower()}")

@@ -114,3 +114,39 @@ def test_typos_and_unknown_lists_are_still_reported_with_their_line(text, messag
     with pytest.raises(CaseError) as raised:
         Case.from_text(text, ".yaml", name="acme.yaml", case_id="acme")
     assert str(raised.value).startswith(message), str(raised.value)
+
+
+def test_stakeholders_by_name_baselines_with_units_and_an_everyday_expected_block():
+    text = """\
+case: x
+stakeholders:
+  Dana: ["Everything is priority one, so in practice nothing is."]
+  Lee:
+    role: CFO
+    statements: ["We only hear a project is late when the client calls."]
+baselines: {schedule_variance: "20%", cost_variance: "-5%", headcount: "about 1,500"}
+expected:
+  primary_cause: no_portfolio_prioritization
+  recommended_services: [portfolio_management]
+  secondary_notes: [kept out of the test]
+  rationale: everything is urgent
+"""
+    case = Case.from_text(text, ".yaml", name="x.yaml")
+    assert [(s.name, s.group) for s in case.stakeholders] == [("Dana", "project_team_members"), ("Lee", "executives")]
+    assert case.baselines == {"schedule_variance": 20.0, "cost_variance": -5.0, "headcount": 1500.0}
+    assert case.expected is not None
+    assert (case.expected.root_causes, case.expected.services, case.expected.why) == (
+        ["no_portfolio_prioritization"], ["portfolio_management"], "everything is urgent")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("case: x\nstakeholders: {A: [hi]}\nbaselines:\n  schedule_variance: lots\n", "x.yaml:4: baselines.schedule_variance: expected a number, such as 20 or '20%' (got 'lots')"),
+        ("case: x\nstakeholders: {A: [hi]}\nexpected:\n  root_cuses: [a]\n", "x.yaml:4: unknown key 'expected.root_cuses' (did you mean 'root_causes'?)"),
+    ],
+)
+def test_unreadable_baselines_and_misspelt_expected_keys_name_their_line(text, message):
+    with pytest.raises(CaseError) as raised:
+        Case.from_text(text, ".yaml", name="x.yaml")
+    assert str(raised.value) == message
