@@ -46,6 +46,17 @@ _ROLE_WORDS: list[tuple[str, str]] = [
     ("board", "executives"),
     ("sponsor", "executives"),
     ("trustee", "executives"),
+    ("steering", "executives"),
+    ("product owner", "project_managers"),
+    ("owner", "executives"),
+    ("founder", "executives"),
+    ("president", "executives"),
+    ("managing partner", "executives"),
+    ("dean", "executives"),
+    ("mayor", "executives"),
+    ("business partner", "functional_managers"),
+    ("external", "external_partners"),
+    ("regulator", "external_partners"),
     ("client", "external_partners"),
     ("customer", "external_partners"),
     ("vendor", "external_partners"),
@@ -59,6 +70,9 @@ _ROLE_WORDS: list[tuple[str, str]] = [
     ("functional", "functional_managers"),
     ("manager", "functional_managers"),
     ("supervisor", "functional_managers"),
+    ("project control", "project_team_members"),
+    ("controller", "functional_managers"),
+    ("hr", "functional_managers"),
 ]
 
 
@@ -84,6 +98,21 @@ def known_group(role: str) -> str | None:
     if " team " in words or " member " in words or " members " in words:
         return "project_team_members"
     return None
+
+
+STATEMENT_TEXT_KEYS = ("text", "statement", "quote", "comment", "said", "answer")
+"""The key holding a statement's words when a statement is a mapping (``{text: ..., topic: ...}``)."""
+
+
+def _statement_text(value: Any) -> Any:
+    """One statement as text: numbers as written, a mapping by its text key (anything else left to validation)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        for key in STATEMENT_TEXT_KEYS:
+            if isinstance(value.get(key), str):
+                return value[key]
+    return value
 
 
 class _Strict(BaseModel):
@@ -164,7 +193,7 @@ class Stakeholder(_Strict):
         if isinstance(value, str):
             return [value]
         if isinstance(value, list):
-            return [str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in value]
+            return [_statement_text(v) for v in value if v is not None]  # an empty "- " item says nothing
         return value
 
     @property

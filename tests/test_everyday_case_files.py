@@ -150,3 +150,28 @@ def test_unreadable_baselines_and_misspelt_expected_keys_name_their_line(text, m
     with pytest.raises(CaseError) as raised:
         Case.from_text(text, ".yaml", name="x.yaml")
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("role", "group"),
+    [
+        ("executives", "executives"), ("project manager", "project_managers"), ("CFO", "executives"),
+        ("Founder", "executives"), ("Steering committee member", "executives"), ("Dean of Engineering", "executives"),
+        ("Product Owner", "project_managers"), ("Scrum Master", "project_managers"), ("Programme Director", "program_managers"),
+        ("HR business partner", "functional_managers"), ("Finance controller", "functional_managers"),
+        ("Project controller", "project_team_members"), ("Head of IT", "functional_managers"),
+        ("External auditor", "external_partners"), ("Regulator", "external_partners"), ("Vendor account manager", "external_partners"),
+        ("Site foreman", "project_team_members"), ("developer", "project_team_members"),
+    ],
+)
+def test_job_titles_map_to_customer_groups(role, group):
+    from advisor.case import group_of
+
+    assert group_of(role) == group
+
+
+def test_statements_as_mappings_and_empty_items():
+    text = "case: x\nstakeholders:\n  - name: A\n    statements:\n      - text: Everything is priority one.\n        topic: priorities\n      -\n      - 42\n"
+    assert Case.from_text(text, ".yaml", name="x.yaml").stakeholders[0].statements == ["Everything is priority one.", "42"]
+    with pytest.raises(CaseError, match=r"^x\.yaml:5: stakeholders\.0\.statements\.0: Input should be a valid string"):
+        Case.from_text("case: x\nstakeholders:\n  - name: A\n    statements:\n      - {topic: x}\n", ".yaml", name="x.yaml")
