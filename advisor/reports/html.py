@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Diagnosis
+from . import names_of
 
 CSS = """
 :root{--ink:#1d2733;--muted:#5d6b7a;--line:#dde3ea;--accent:#1f6feb;--soft:#f5f7fa;--good:#1a7f37;--warn:#b35900}
@@ -118,6 +119,11 @@ def diagram(d: Diagnosis, kb_links: dict[tuple[str, str], float] | None = None) 
 
 def render_body(d: Diagnosis) -> str:
     """The report of one case as an HTML fragment (an <article>)."""
+    names = names_of(d)
+
+    def _name(identifier: str) -> str:
+        return escape(names[identifier]) if identifier in names else _label(identifier)
+
     out: list[str] = [f'<article id="{escape(d.case)}">']
     chips = "".join(f'<span class="chip">{_label(k)}: {escape(str(v))}</span>' for k, v in d.context.items())
     out.append(f'<header class="case"><h1>PMO diagnosis: {escape(d.case)}</h1>'
@@ -178,22 +184,22 @@ def render_body(d: Diagnosis) -> str:
     if vp.outcomes:
         out.append("<h3>Outcomes promised</h3><table><tr><th>Outcome</th><th>Horizon</th><th>Through</th></tr>")
         for o in vp.outcomes:
-            out.append(f"<tr><td>{escape(o.name)}</td><td>{o.horizon}</td><td>{', '.join(_label(s) for s in o.services)}</td></tr>")
+            out.append(f"<tr><td>{escape(o.name)}</td><td>{o.horizon}</td><td>{', '.join(_name(s) for s in o.services)}</td></tr>")
         out.append("</table>")
     if vp.success_measures:
         out.append("<h3>Success measures</h3><table><tr><th>Measure</th><th>Service</th><th>Baseline</th><th>Target</th>"
                    "<th>Cadence</th><th>Data source</th><th>Owner</th><th>Layer</th></tr>")
         for m in vp.success_measures:
             out.append(f"<tr><td><strong>{escape(m.name)}</strong><br><span class=\"muted\">{escape(m.formula)}</span></td>"
-                       f"<td>{_label(m.service)}</td><td>{escape(str(m.baseline))}</td><td>{escape(m.target)}</td>"
+                       f"<td>{_name(m.service)}</td><td>{escape(str(m.baseline))}</td><td>{escape(m.target)}</td>"
                        f"<td>{escape(m.cadence)}</td><td>{escape(m.data_source)}</td><td>{escape(m.owner)}</td><td>{_label(m.layer)}</td></tr>")
         out.append("</table>")
     ns = vp.next_stages
     if ns.service_development:
         out.append("<h2>Next flywheel steps</h2><table><tr><th>Step</th><th>Plan</th></tr>")
-        dev = "".join(f"<li><strong>{_label(i.service)}</strong> ({i.wave}, {escape(i.approach)}): {escape('; '.join(i.deliverables))}</li>" for i in ns.service_development)
-        onb = "".join(f"<li><strong>{_label(i.service)}</strong>: pilot with {', '.join(_label(g) for g in i.pilot_group)}; {escape('; '.join(i.change_actions))}</li>" for i in ns.service_onboarding)
-        mon = "".join(f"<li><strong>{_label(i.service)}</strong>: {', '.join(_label(m) for m in i.measures)} ({escape(i.cadence)})</li>" for i in ns.service_monitoring)
+        dev = "".join(f"<li><strong>{_name(i.service)}</strong> ({i.wave}, {escape(i.approach)}): {escape('; '.join(i.deliverables))}</li>" for i in ns.service_development)
+        onb = "".join(f"<li><strong>{_name(i.service)}</strong>: pilot with {', '.join(_label(g) for g in i.pilot_group)}; {escape('; '.join(i.change_actions))}</li>" for i in ns.service_onboarding)
+        mon = "".join(f"<li><strong>{_name(i.service)}</strong>: {', '.join(_name(m) for m in i.measures)} ({escape(i.cadence)})</li>" for i in ns.service_monitoring)
         val = "".join(f"<li>{escape(i.what)}: to {', '.join(_label(g) for g in i.to)}, {escape(i.cadence)}</li>" for i in ns.value_delivery)
         rec = "".join(f"<li>{escape(i.what)}: to {', '.join(_label(g) for g in i.to)}, {escape(i.cadence)}</li>" for i in ns.value_recognition)
         for step, body in (("Service development", dev), ("Service onboarding", onb), ("Service monitoring", mon),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Diagnosis
+from . import names_of
 
 WAVE_TITLES = {"now": "Now", "next": "Next", "later": "Later"}
 
@@ -17,6 +18,11 @@ def _label(identifier: str) -> str:
 
 def render_markdown(d: Diagnosis) -> str:
     """The whole diagnosis as Markdown."""
+    names = names_of(d)
+
+    def _name(identifier: str) -> str:
+        return _cell(names[identifier]) if identifier in names else _label(identifier)
+
     lines: list[str] = [f"# PMO diagnosis: {d.case}", ""]
     context = ", ".join(f"{_label(k)}: {v}" for k, v in d.context.items())
     lines += [f"*Knowledge base {d.knowledge_version}.*" + (f" Context: {context}." if context else ""), ""]
@@ -105,7 +111,7 @@ def render_markdown(d: Diagnosis) -> str:
                   "|---|---|---|---|---|---|---|---|"]
         for m in vp.success_measures:
             lines.append(
-                f"| {_cell(m.name)} | {_label(m.service)} | {_cell(m.baseline)} | {_cell(m.target)} | {m.cadence} "
+                f"| {_cell(m.name)} | {_name(m.service)} | {_cell(m.baseline)} | {_cell(m.target)} | {m.cadence} "
                 f"| {_cell(m.data_source)} | {_cell(m.owner)} | {_label(m.layer)} |"
             )
         lines.append("")
@@ -114,15 +120,15 @@ def render_markdown(d: Diagnosis) -> str:
     if ns.service_development:
         lines += ["## Next flywheel steps", "", "**Service development**", ""]
         for item in ns.service_development:
-            lines.append(f"- {_label(item.service)} ({item.wave}, {item.approach}, effort {item.effort}): "
+            lines.append(f"- {_name(item.service)} ({item.wave}, {item.approach}, effort {item.effort}): "
                          + "; ".join(item.deliverables))
         lines += ["", "**Service onboarding**", ""]
         for item in ns.service_onboarding:
-            lines.append(f"- {_label(item.service)}: pilot with {', '.join(_label(g) for g in item.pilot_group)}; "
+            lines.append(f"- {_name(item.service)}: pilot with {', '.join(_label(g) for g in item.pilot_group)}; "
                          + "; ".join(item.change_actions))
         lines += ["", "**Service monitoring**", ""]
         for item in ns.service_monitoring:
-            lines.append(f"- {_label(item.service)}: {', '.join(_label(m) for m in item.measures)} ({item.cadence})")
+            lines.append(f"- {_name(item.service)}: {', '.join(_name(m) for m in item.measures)} ({item.cadence})")
         lines += ["", "**Value delivery and recognition**", ""]
         for item in ns.value_delivery + ns.value_recognition:
             lines.append(f"- {item.what}: to {', '.join(_label(g) for g in item.to)}, {item.cadence}")
