@@ -194,11 +194,11 @@ def compile_condition(cond: Condition) -> Predicate:
         field_name, test = cond.context, _context_test(cond)
         return lambda values, evidence: test(values.get(field_name))
     if isinstance(cond, FindingCondition):
-        symptom, present = cond.symptom, cond.present
+        symptom, present, min_strength = cond.symptom, cond.present, cond.min_strength
 
         def finding(values: Values, evidence: dict[str, Evidence]) -> bool:
             found = evidence.get(symptom)
-            return found is not None and found.present == present
+            return found is not None and found.present == present and found.strength >= min_strength
 
         return finding
     if isinstance(cond, AllCondition):

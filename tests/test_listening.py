@@ -123,3 +123,16 @@ def test_symptoms_read_in_one_statement_count_once_in_full(advisor):
     echoes = [e for e in lines if "in the same statement as stronger evidence" in e.text]
     assert len(lines) >= 2 and len(echoes) == len(lines) - 1
     assert all(e.factor <= max(x.factor for x in lines) for e in echoes)
+
+
+def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer():
+    from advisor.case import Context
+    from advisor.knowledge.schema import FindingCondition
+    from advisor.reasoning import Evidence, holds
+
+    sure = FindingCondition(symptom="pmo_outputs_unused", min_strength=0.5)
+    heard = lambda strength, source="statement": {"pmo_outputs_unused": Evidence("pmo_outputs_unused", True, strength, source)}  # noqa: E731
+    assert not holds(sure, Context(), heard(0.35))
+    assert holds(sure, Context(), heard(0.62))
+    assert holds(sure, Context(), heard(1.0, "answer"))
+    assert holds(FindingCondition(symptom="pmo_outputs_unused"), Context(), heard(0.35))

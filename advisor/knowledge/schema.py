@@ -185,6 +185,9 @@ class FindingCondition(Strict):
 
     symptom: Identifier
     present: bool = True
+    min_strength: Probability = 0.0
+    """How sure the reading of a statement must be for the condition to hold (an interview answer always is):
+    a rule that changes the whole proposal should not turn on one weak reading."""
 
 
 class AllCondition(Strict):
