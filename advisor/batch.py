@@ -241,6 +241,7 @@ def case_summary(case: Case, diagnosis: Any) -> dict[str, Any]:
         "causes": [(c.id, c.confidence) for c in diagnosis.root_causes[:5]],
         "services": [s.id for s in diagnosis.services[:5]],
         "groups_by_cause": groups_by_cause,
+        "names": {**{c.id: c.name for c in diagnosis.root_causes[:5]}, **{s.id: s.name for s in diagnosis.services[:5]}},
     }
 
 

@@ -15,7 +15,9 @@ def portfolio(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     causes: Counter[str] = Counter()
     services: Counter[str] = Counter()
     by_group: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}
     for s in summaries:
+        names.update(s.get("names", {}))
         for cause, _ in s["causes"][:CAUSES_PER_CASE]:
             causes[cause] += 1
         for service in s["services"]:
@@ -25,7 +27,8 @@ def portfolio(summaries: list[dict[str, Any]]) -> dict[str, Any]:
                 by_group.setdefault(group, Counter())[cause] += 1
 
     def ranked(counter: Counter[str], limit: int = TOP) -> list[dict[str, Any]]:
-        return [{"id": k, "cases": n} for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+        return [{"id": k, "name": names.get(k, _label(k)), "cases": n}
+                for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
     heat_causes = [c["id"] for c in ranked(causes)]
     heat = [
@@ -37,7 +40,7 @@ def portfolio(summaries: list[dict[str, Any]]) -> dict[str, Any]:
         "top_causes": ranked(causes),
         "causes_by_group": {g: ranked(c, 5) for g, c in sorted(by_group.items())},
         "services_in_demand": ranked(services),
-        "heat": {"causes": heat_causes, "rows": heat},
+        "heat": {"causes": heat_causes, "names": [names.get(c, _label(c)) for c in heat_causes], "rows": heat},
     }
 
 
@@ -65,15 +68,15 @@ def render_summary(summaries: list[dict[str, Any]], fmt: str) -> str:
 def _markdown(data: dict[str, Any]) -> str:
     lines = [f"# Portfolio summary ({data['cases']} cases)", "", "## Most frequent root causes", "",
              "| Root cause | Cases |", "|---|---|"]
-    lines += [f"| {_label(c['id'])} | {c['cases']} |" for c in data["top_causes"]]
+    lines += [f"| {c['name']} | {c['cases']} |" for c in data["top_causes"]]
     lines += ["", "## By stakeholder group", ""]
     for group, causes in data["causes_by_group"].items():
-        lines.append(f"- **{_label(group)}**: " + ", ".join(f"{_label(c['id'])} ({c['cases']})" for c in causes))
+        lines.append(f"- **{_label(group)}**: " + ", ".join(f"{c['name']} ({c['cases']})" for c in causes))
     lines += ["", "## Services most in demand", "", "| Service | Cases |", "|---|---|"]
-    lines += [f"| {_label(s['id'])} | {s['cases']} |" for s in data["services_in_demand"]]
+    lines += [f"| {s['name']} | {s['cases']} |" for s in data["services_in_demand"]]
     heat = data["heat"]
     if heat["causes"]:
-        lines += ["", "## Causes by case", "", "| Case | " + " | ".join(_label(c) for c in heat["causes"]) + " |",
+        lines += ["", "## Causes by case", "", "| Case | " + " | ".join(heat["names"]) + " |",
                   "|---|" + "---|" * len(heat["causes"])]
         for row in heat["rows"]:
             cells = [f"{row['confidence'][c]:.0%}" if c in row["confidence"] else "" for c in heat["causes"]]
@@ -91,18 +94,18 @@ def _html(data: dict[str, Any]) -> str:
     out = [f'<section id="portfolio-summary"><header class="case"><h1>Portfolio summary</h1>'
            f'<div class="meta">{data["cases"]} cases</div></header>']
     out.append("<h2>Most frequent root causes</h2><table><tr><th>Root cause</th><th>Cases</th></tr>")
-    out += [f"<tr><td>{escape(_label(c['id']))}</td><td>{c['cases']}</td></tr>" for c in data["top_causes"]]
+    out += [f"<tr><td>{escape(c['name'])}</td><td>{c['cases']}</td></tr>" for c in data["top_causes"]]
     out.append("</table><h2>By stakeholder group</h2><table><tr><th>Group</th><th>Causes they voice</th></tr>")
     for group, causes in data["causes_by_group"].items():
         out.append(f"<tr><td>{escape(_label(group))}</td><td>"
-                   + ", ".join(f"{escape(_label(c['id']))} ({c['cases']})" for c in causes) + "</td></tr>")
+                   + ", ".join(f"{escape(c['name'])} ({c['cases']})" for c in causes) + "</td></tr>")
     out.append("</table><h2>Services most in demand</h2><table><tr><th>Service</th><th>Cases</th></tr>")
-    out += [f"<tr><td>{escape(_label(s['id']))}</td><td>{s['cases']}</td></tr>" for s in data["services_in_demand"]]
+    out += [f"<tr><td>{escape(s['name'])}</td><td>{s['cases']}</td></tr>" for s in data["services_in_demand"]]
     out.append("</table>")
     heat = data["heat"]
     if heat["causes"]:
         out.append("<h2>Causes by case</h2><div style=\"overflow-x:auto\"><table><tr><th>Case</th>"
-                   + "".join(f"<th>{escape(_label(c))}</th>" for c in heat["causes"]) + "</tr>")
+                   + "".join(f"<th>{escape(name)}</th>" for name in heat["names"]) + "</tr>")
         for row in heat["rows"]:
             cells = []
             for c in heat["causes"]:
