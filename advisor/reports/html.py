@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Diagnosis
-from . import names_of
+from . import names_of, short, split_readings
 
 CSS = """
 :root{--ink:#1d2733;--muted:#5d6b7a;--line:#dde3ea;--accent:#1f6feb;--soft:#f5f7fa;--good:#1a7f37;--warn:#b35900}
@@ -21,6 +21,7 @@ h2{font-size:20px;margin:36px 0 12px;padding-bottom:6px;border-bottom:1px solid 
 h3{font-size:16px;margin:22px 0 8px}
 .summary{background:var(--soft);border-left:4px solid var(--accent);padding:14px 18px;border-radius:4px}
 blockquote{margin:6px 0 6px 0;padding:6px 12px;border-left:3px solid var(--line);color:#34404d;font-style:italic}
+.weaker{font-size:14px;color:#34404d;margin-top:4px}.weaker li{margin:3px 0}
 blockquote cite{display:block;font-style:normal;color:var(--muted);font-size:12px;margin-top:2px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13.5px}
 th,td{text-align:left;padding:7px 9px;border-bottom:1px solid var(--line);vertical-align:top}
@@ -54,10 +55,6 @@ def _bar(x: float) -> str:
 
 def _label(identifier: str) -> str:
     return escape(identifier.replace("_", " "))
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def diagram(d: Diagnosis, kb_links: dict[tuple[str, str], float] | None = None) -> str:
@@ -109,7 +106,7 @@ def diagram(d: Diagnosis, kb_links: dict[tuple[str, str], float] | None = None) 
         for item in items:
             x, y = pos[(kind, item.id)]
             fill, stroke = fills[kind]
-            name = _short(item.name, 40)
+            name = short(item.name, 40)
             extra = f" {_pct(item.confidence)}" if kind == "cause" else ""
             parts.append(f'<rect x="{x}" y="{y - box_h / 2:.0f}" width="{box_w}" height="{box_h}" rx="7" fill="{fill}" stroke="{stroke}"/>')
             parts.append(f'<text x="{x + 10}" y="{y + 4:.0f}"><title>{escape(item.name)}</title>{escape(name)}{extra}</text>')
@@ -131,13 +128,19 @@ def render_body(d: Diagnosis) -> str:
     out.append(f'<p class="summary">{escape(d.value_proposition.summary)}</p>')
 
     out.append("<h2>What stakeholders told us</h2>")
-    heard = [s for s in d.symptoms if s.present]
+    heard, weaker = split_readings(d)
     if not heard:
-        out.append('<p class="muted">No symptom was recognised in the statements.</p>')
+        none = "No symptom was recognised clearly in the statements." if weaker else "No symptom was recognised in the statements."
+        out.append(f'<p class="muted">{none}</p>')
     for s in heard:
         out.append(f"<h3>{escape(s.name)} <span class=\"muted\">({_pct(s.score)})</span></h3>")
         for q in s.quotes[:3]:
             out.append(f"<blockquote>“{escape(q.text)}”<cite>{escape(q.stakeholder)}, {_label(q.role)}</cite></blockquote>")
+    if weaker:
+        items = "".join(f"<li>{escape(s.name)} ({_pct(s.score)})"
+                        + (f': <span class="muted">“{escape(short(s.quotes[0].text, 90))}”</span>' if s.quotes else "") + "</li>"
+                        for s in weaker)
+        out.append(f'<p class="muted">Weaker readings, worth confirming:</p><ul class="weaker">{items}</ul>')
     denied = [s for s in d.symptoms if not s.present]
     if denied:
         out.append(f'<p class="muted">Said <em>not</em> to be a problem: {escape("; ".join(s.name for s in denied))}.</p>')

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Diagnosis
-from . import names_of
+from . import names_of, short, split_readings
 
 WAVE_TITLES = {"now": "Now", "next": "Next", "later": "Later"}
 
@@ -29,13 +29,16 @@ def render_markdown(d: Diagnosis) -> str:
     lines += ["## Summary", "", d.value_proposition.summary, ""]
 
     lines += ["## What stakeholders told us", ""]
-    heard = [s for s in d.symptoms if s.present]
+    heard, weaker = split_readings(d)
     if not heard:
-        lines += ["No symptom was recognised in the statements.", ""]
+        lines += ["No symptom was recognised clearly in the statements." if weaker else "No symptom was recognised in the statements.", ""]
     for s in heard:
         lines.append(f"- **{s.name}** ({s.score:.0%})")
         for q in s.quotes[:3]:
             lines.append(f"  > \"{q.text}\" — {q.stakeholder} ({_label(q.role)})")
+    if weaker:
+        lines += ["", "Weaker readings, worth confirming:", ""]
+        lines += [f"- {s.name} ({s.score:.0%})" + (f": \"{short(s.quotes[0].text, 90)}\"" if s.quotes else "") for s in weaker]
     denied = [s for s in d.symptoms if not s.present]
     if denied:
         lines += ["", "Said *not* to be a problem: " + "; ".join(s.name for s in denied) + "."]

@@ -1,0 +1,43 @@
+"""What the Markdown and HTML reports say about the readings of the statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor import Advisor, Case
+from advisor.reports.html import render_html
+from advisor.reports.markdown import render_markdown
+
+
+@pytest.fixture(scope="module")
+def diagnosis():
+    case = Case.from_statements(
+        ["Everything is priority one, so in practice nothing is.", "We only hear a project is late when the client calls."],
+        context={"organization_size": "medium"},
+    )
+    return Advisor.default().diagnose(case)
+
+
+def _with_scores(diagnosis, *scores: float):
+    """The diagnosis with its first heard symptoms read at these strengths, and those symptoms."""
+    heard = [s for s in diagnosis.symptoms if s.present][: len(scores)]
+    new = dict(zip((s.id for s in heard), scores))
+    symptoms = [s.model_copy(update={"score": new[s.id]}) if s.id in new else s for s in diagnosis.symptoms]
+    return diagnosis.model_copy(update={"symptoms": symptoms}), heard
+
+
+def test_clear_readings_are_quoted_and_weak_ones_listed_to_confirm(diagnosis):
+    changed, (strong, weak) = _with_scores(diagnosis, 0.62, 0.33)
+    markdown = render_markdown(changed)
+    told = markdown.split("## What stakeholders told us")[1].split("## Differential diagnosis")[0]
+    assert f"- **{strong.name}** (62%)" in told
+    assert "Weaker readings, worth confirming:" in told
+    assert f"- {weak.name} (33%): \"" in told
+    assert f"**{weak.name}**" not in told
+    html = render_html(changed)
+    assert "Weaker readings, worth confirming" in html and f"<li>{weak.name} (33%)" in html
+
+
+def test_a_reading_shown_as_40_percent_is_clear(diagnosis):
+    changed, (edge,) = _with_scores(diagnosis, 0.3999)
+    assert f"- **{edge.name}** (40%)" in render_markdown(changed)
