@@ -213,35 +213,17 @@ class Context(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    organization_size: Literal["micro", "small", "medium", "large", "enterprise"] | None = None
+    organization_size: Annotated[
+        Literal["micro", "small", "medium", "large", "enterprise"] | None, BeforeValidator(context_values.organization_size)
+    ] = None
     industry: str | None = None
-    pmo_maturity: int | None = Field(default=None, ge=1, le=5)
+    pmo_maturity: Annotated[int | None, BeforeValidator(context_values.maturity)] = Field(default=None, ge=1, le=5)
     """The organisation's project-management maturity, 1 (ad hoc) to 5 (optimised)."""
-    projects_in_flight: int | None = Field(default=None, ge=0)
+    projects_in_flight: Annotated[int | None, BeforeValidator(context_values.count)] = Field(default=None, ge=0)
     regulated: bool | None = None
-    pmo_age_years: float | None = Field(default=None, ge=0)
+    pmo_age_years: Annotated[float | None, BeforeValidator(context_values.years)] = Field(default=None, ge=0)
     delivery_approach: Literal["predictive", "agile", "hybrid"] | None = None
     """predictive (waterfall, stage-gate), agile (scrum, kanban, SAFe) or hybrid."""
-
-    @field_validator("organization_size", mode="before")
-    @classmethod
-    def _size(cls, value: Any) -> Any:
-        return context_values.organization_size(value)
-
-    @field_validator("pmo_maturity", mode="before")
-    @classmethod
-    def _maturity(cls, value: Any) -> Any:
-        return context_values.maturity(value)
-
-    @field_validator("projects_in_flight", mode="before")
-    @classmethod
-    def _count(cls, value: Any) -> Any:
-        return context_values.count(value)
-
-    @field_validator("pmo_age_years", mode="before")
-    @classmethod
-    def _years(cls, value: Any) -> Any:
-        return context_values.years(value)
 
     @field_validator("delivery_approach", mode="before")
     @classmethod

@@ -94,12 +94,9 @@ def _size_of_headcount(count: float) -> str:
 
 def count(value: Any) -> Any:
     """'about 40', '40+', '~40', '1,200', '40-50' (the middle) -> a whole number."""
-    _no_bool(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if not isinstance(value, str):
-        return value
-    text = value.strip().lower()
+    text = _text_of(value)
+    if text is None:
+        return _whole(value)
     span = _RANGE.search(text)
     if span:
         low, high = (int(n.replace(",", "")) for n in span.groups())
@@ -112,12 +109,9 @@ def count(value: Any) -> Any:
 
 def maturity(value: Any) -> Any:
     """'2', 'level 2', 'L2', '2/5', '2 - managed', 'defined', 3.0 -> the level 1 to 5 (range checked by the model)."""
-    _no_bool(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if not isinstance(value, str):
-        return value
-    text = value.strip().lower()
+    text = _text_of(value)
+    if text is None:
+        return _whole(value)
     level = _LEVEL.match(text)
     if level:
         number = float(level.group(1))
@@ -149,18 +143,26 @@ def years(value: Any) -> Any:
 
 def number(value: Any) -> Any:
     """'20%', 'about 12', '1,500' -> the number (a measure's unit is the knowledge's: 20% is 20)."""
-    _no_bool(value)
-    if not isinstance(value, str):
+    text = _text_of(value)
+    if text is None:
         return value
-    found = _first_number(value)
+    found = _first_number(text)
     if found is None:
         raise ValueError(f"expected a number, such as 20 or '20%' (got {value!r})")
-    return -found if value.strip().startswith("-") else found
+    return -found if text.startswith("-") else found
 
 
-def _no_bool(value: Any) -> None:
-    if isinstance(value, bool):  # YAML reads yes/no as booleans: never a number
+def _text_of(value: Any) -> str | None:
+    """A string value lower-cased and stripped; None for any other value (a boolean is refused:
+    YAML reads yes/no as booleans, never a number)."""
+    if isinstance(value, bool):
         raise ValueError(f"expected a number, not {str(value).lower()}")
+    return value.strip().lower() if isinstance(value, str) else None
+
+
+def _whole(value: Any) -> Any:
+    """A float with nothing after the point as an int (3.0 -> 3); anything else as it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _first_number(text: str) -> float | None:
