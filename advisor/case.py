@@ -164,9 +164,9 @@ def _everyday_keys(data: Any, model: type[BaseModel], synonyms: dict[str, str], 
             result[key] = value  # validation reports it
         elif extra:
             kept[str(key)] = str(value)
-    if kept:
-        details = result.get(extra)
-        result[extra] = {**kept, **details} if isinstance(details, dict) else details if details is not None else kept
+    if kept and extra:
+        given = result.get(extra, {})
+        result[extra] = {**kept, **given} if isinstance(given, dict) else given  # an invalid one is validation's to report
     return result
 
 
