@@ -226,7 +226,7 @@ class Context(BaseModel):
     pmo_maturity: Annotated[int | None, BeforeValidator(context_values.maturity)] = Field(default=None, ge=1, le=5)
     """The organisation's project-management maturity, 1 (ad hoc) to 5 (optimised)."""
     projects_in_flight: Annotated[int | None, BeforeValidator(context_values.count)] = Field(default=None, ge=0)
-    regulated: bool | None = None
+    regulated: Annotated[bool | None, BeforeValidator(context_values.flag)] = None
     pmo_age_years: Annotated[float | None, BeforeValidator(context_values.years)] = Field(default=None, ge=0)
     delivery_approach: Literal["predictive", "agile", "hybrid"] | None = None
     """predictive (waterfall, stage-gate), agile (scrum, kanban, SAFe) or hybrid."""

@@ -124,6 +124,22 @@ def maturity(value: Any) -> Any:
     raise ValueError(f"expected a maturity level from 1 to 5, such as 2 or 'level 2' (got {value!r})")
 
 
+YES_WORDS = ("yes", "true", "y", "regulated", "highly", "heavily", "strictly", "partly", "partially", "some", "1")
+NO_WORDS = ("no", "false", "n", "not", "unregulated", "none", "0")
+
+
+def flag(value: Any) -> Any:
+    """'yes (GxP)', 'heavily regulated', 'partly' -> True; 'no', 'not really', 'unregulated' -> False."""
+    if not isinstance(value, str):
+        return value
+    first = re.split(r"[\s,;:(/-]+", value.strip().lower(), maxsplit=1)[0]
+    if first in YES_WORDS:
+        return True
+    if first in NO_WORDS:
+        return False
+    raise ValueError(f"expected yes or no, such as 'yes' or 'yes (GxP)' (got {value!r})")
+
+
 def years(value: Any) -> Any:
     """'3', '3 years', '18 months' (1.5), 'new' (0) -> years as a number."""
     if not isinstance(value, str):

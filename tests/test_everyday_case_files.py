@@ -45,6 +45,12 @@ def test_maturity_levels(written, read):
     assert _context(pmo_maturity=written).pmo_maturity == read
 
 
+@pytest.mark.parametrize(("written", "read"), [(True, True), ("yes", True), ("yes (GxP)", True), ("Heavily regulated", True), ("partly", True),
+                                              ("No", False), ("not really", False), ("unregulated", False), ("false", False)])
+def test_regulated(written, read):
+    assert _context(regulated=written).regulated is read
+
+
 @pytest.mark.parametrize(("written", "read"), [(3, 3), ("3 years", 3), ("18 months", 1.5), ("new", 0)])
 def test_pmo_age(written, read):
     assert _context(pmo_age_years=written).pmo_age_years == read
@@ -61,6 +67,7 @@ def test_pmo_age(written, read):
         ("pmo_maturity", "2.5", "a maturity level is a whole number from 1 to 5"),
         ("pmo_maturity", "level 7", "less than or equal to 5"),
         ("pmo_age_years", "a while", "expected a number of years"),
+        ("regulated", "maybe", "expected yes or no, such as 'yes' or 'yes (GxP)' (got 'maybe')"),
     ],
 )
 def test_unreadable_values_are_one_clear_line_naming_file_line_and_key(field, written, message):
