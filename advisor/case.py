@@ -208,10 +208,16 @@ class Stakeholder(_Strict):
 
 
 _APPROACH_WORDS = {
-    "hybrid": ("hybrid", "mixed", "bimodal"),
-    "agile": ("agile", "scrum", "kanban", "safe", "lean", "xp", "iterative"),
-    "predictive": ("predictive", "waterfall", "stage-gate", "stage gate", "traditional", "plan-driven", "v-model", "prince"),
+    "hybrid": ("hybrid", "mixed", "bimodal", "both", "water-scrum", "wagile"),
+    "agile": ("agile", "scrum", "scrumban", "kanban", "safe", "lean", "xp", "iterative", "devops", "sprint", "less", "spotify",
+              "continuous"),
+    "predictive": ("predictive", "waterfall", "stage-gate", "stage gate", "phase-gate", "phase gate", "gated", "traditional",
+                   "plan-driven", "plan driven", "v-model", "prince", "pmbok", "sequential", "linear"),
 }
+_APPROACH_PATTERNS = {
+    approach: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|\d+)?\b") for approach, words in _APPROACH_WORDS.items()
+}
+"""Each approach's words, whole ("sprints", "PRINCE2"; not "lessons" or "safety")."""
 
 
 class Context(BaseModel):
@@ -237,10 +243,8 @@ class Context(BaseModel):
         if not isinstance(value, str):
             return value
         text = value.strip().lower()
-        for approach, words in _APPROACH_WORDS.items():
-            if any(text.startswith(w) for w in words):
-                return approach
-        return text
+        named = [approach for approach, pattern in _APPROACH_PATTERNS.items() if pattern.search(text)]
+        return named[0] if len(named) == 1 else "hybrid" if named else text  # "waterfall with agile teams" is hybrid
 
     def value(self, field: str) -> Any:
         """A context field by name, declared or extra."""

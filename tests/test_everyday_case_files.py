@@ -51,6 +51,15 @@ def test_regulated(written, read):
     assert _context(regulated=written).regulated is read
 
 
+@pytest.mark.parametrize(("written", "read"), [("Scrum", "agile"), ("SAFe", "agile"), ("DevOps", "agile"), ("two-week sprints", "agile"),
+                                              ("PRINCE2", "predictive"), ("phase-gate", "predictive"), ("safety-critical waterfall", "predictive"),
+                                              ("waterfall with agile teams", "hybrid"), ("mixed", "hybrid")])
+def test_delivery_approach(written, read):
+    assert _context(delivery_approach=written).delivery_approach == read
+
+
+
+
 @pytest.mark.parametrize(("written", "read"), [(3, 3), ("3 years", 3), ("18 months", 1.5), ("new", 0)])
 def test_pmo_age(written, read):
     assert _context(pmo_age_years=written).pmo_age_years == read
