@@ -9,8 +9,9 @@ cause) and the primary cause's rank is measured again.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -80,6 +81,29 @@ def _interview(advisor: "Advisor", case: Case, expected: list[str]) -> tuple[int
     return _rank([s.id for s in scores], expected[0]), asked
 
 
+def _known_ids(values: list[str], nodes: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(the ids as the knowledge spells them, the values it does not know, each with the nearest id).
+
+    An expected cause or service may be written as its id or its name, in any case and spacing:
+    "No portfolio prioritization" and "no-portfolio-prioritization" are no_portfolio_prioritization."""
+    ids = {_folded(key): node_id for node_id, node in nodes.items() for key in (node_id, node.name)}
+    known, unknown = [], []
+    for value in values:
+        found = ids.get(_folded(value))
+        if found is not None:
+            known.append(found)
+            continue
+        from rapidfuzz import process
+
+        nearest = process.extractOne(_folded(value), list(ids), score_cutoff=70)
+        unknown.append(f"{value} (did you mean '{ids[nearest[0]]}'?)" if nearest else value)
+    return known, unknown
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
 def evaluate(advisor: "Advisor", paths: list[Path], interview: bool = False) -> TestReport:
     """Run every case with expectations under ``paths``."""
     scores: list[CaseScore] = []
@@ -92,11 +116,13 @@ def evaluate(advisor: "Advisor", paths: list[Path], interview: bool = False) -> 
             continue
         if case.expected is None or not case.expected.root_causes:
             continue
-        unknown = [i for i in case.expected.root_causes if i not in advisor.knowledge.causes]
-        unknown += [i for i in case.expected.services if i not in advisor.knowledge.services]
-        if unknown:
-            errors.append(f"{file}: expected ids not in the knowledge base: {', '.join(unknown)}")
+        kb = advisor.knowledge
+        causes_named, unknown = _known_ids(case.expected.root_causes, kb.causes)
+        services_named, unknown_services = _known_ids(case.expected.services, kb.services)
+        if unknown or unknown_services:
+            errors.append(f"{file}: expected ids not in the knowledge base: {', '.join(unknown + unknown_services)}")
             continue
+        case.expected = case.expected.model_copy(update={"root_causes": causes_named, "services": services_named})
         diagnosis = advisor.diagnose(case)
         causes = [c.id for c in diagnosis.root_causes]
         services = [s.id for s in diagnosis.services]
