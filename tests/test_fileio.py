@@ -1,0 +1,43 @@
+"""Atomic writes: the old file or the new one, and no temporary file left, whenever Ctrl-C arrives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from advisor import fileio
+from advisor.fileio import write_atomic
+
+
+def test_writes_and_replaces_keeping_permissions(tmp_path):
+    target = tmp_path / "report.json"
+    write_atomic(target, "one")
+    os.chmod(target, 0o640)
+    write_atomic(target, "two")
+    assert target.read_text() == "two"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.parametrize("where", ["os.open", "fdopen"])
+def test_ctrl_c_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch, where):
+    target = tmp_path / "report.json"
+    write_atomic(target, "old")
+    real_open = os.open
+
+    def open_then_interrupt(*args, **kwargs):  # the file exists, but its descriptor never reaches the caller
+        real_open(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    def fdopen_interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if where == "os.open":
+        monkeypatch.setattr(fileio.os, "open", open_then_interrupt)
+    else:
+        monkeypatch.setattr(fileio.os, "fdopen", fdopen_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
