@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -71,11 +70,11 @@ def cached(key: str, build: Callable[[], Any]) -> Any:
         pass
     value = build()
     try:
+        from .fileio import atomic_file
+
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".knowledge-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_file(path, binary=True) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
         _prune(folder, keep=path)
     except OSError:
         pass

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import secrets
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import IO, Any, Iterator
 
 
 def _mode_for(path: Path) -> int:
@@ -18,19 +19,20 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+@contextmanager
+def atomic_file(path: Path, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO[Any]]:
+    """A file to write that replaces ``path`` only once complete (a temporary file in the same folder, then a rename).
 
     The temporary file is named before it is created, so a Ctrl-C at any moment, even inside the
-    call that creates it, finds it by name and removes it."""
+    call that creates it, finds it by name and removes it; so does any error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -39,3 +41,9 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
             with suppress(FileNotFoundError):
                 os.unlink(tmp)
         raise
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_file`)."""
+    with atomic_file(path, encoding=encoding) as handle:
+        handle.write(text)

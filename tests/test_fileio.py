@@ -41,3 +41,15 @@ def test_ctrl_c_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch, 
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_knowledge_cache_write_that_fails_leaves_nothing_behind(tmp_path, monkeypatch):
+    from advisor import cache
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(cache.pickle, "dump", disk_full)
+    assert cache.cached("k", lambda: {"built": True}) == {"built": True}
+    assert list(tmp_path.iterdir()) == []
