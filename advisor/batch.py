@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .case import CASE_SUFFIXES, Case, decode
+from .case import CASE_SUFFIXES, Case, case_files_in, decode
 from .errors import AdvisorError, CaseError
 from .exitcodes import ExitCode
 
@@ -132,8 +132,7 @@ def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | Non
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CASE_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = case_files_in(path)
             if not found:
                 errors.append(f"{raw}: no case files in this folder (looked for {', '.join(CASE_SUFFIXES)})")
             sources.extend(Source(str(p), path=p, suffix=p.suffix.lower()) for p in found)

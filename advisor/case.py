@@ -354,6 +354,16 @@ class Case(_Strict):
         raise CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)})", name, None)
 
 
+def case_files_in(folder: Path) -> list[Path]:
+    """The case files under a folder, sorted: by extension, leaving out hidden files and folders
+    (.git, editor swap files) and the lock files office programs keep beside an open file (~$survey.csv)."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix.lower() in CASE_SUFFIXES and not p.name.startswith("~$") and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
 def read_text(path: Path, encoding: str | None = None) -> str:
     """A case file's text: size-capped, binary refused, UTF-8 (BOM or not) unless told otherwise."""
     name = str(path)

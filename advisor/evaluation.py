@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .case import CASE_SUFFIXES, Case
+from .case import Case, case_files_in
 from .errors import CaseError
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def case_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in CASE_SUFFIXES and p.is_file()))
+            files.extend(case_files_in(path))
         else:
             files.append(path)
     return files

@@ -322,3 +322,13 @@ def test_transcript_leaves_out_the_interviewers_questions():
     assert [(s.name, s.group, s.statements) for s in case.stakeholders] == [
         ("Priya Nair", "portfolio_managers",
          ["Everything is priority one, so nothing is.", "Nobody checks who is free before committing people."])]
+
+
+def test_folders_skip_hidden_files_and_office_lock_files(cli, tmp_path):
+    write(tmp_path, "cases/good.yaml", GOOD_YAML)
+    write(tmp_path, "cases/~$survey.csv", b"\x00\x01lock")
+    write(tmp_path, "cases/.draft.txt", "half-written notes\n")
+    write(tmp_path, "cases/.git/notes.txt", "not a case\n")
+    result = cli("diagnose", str(tmp_path / "cases"), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["case"] for line in result.stdout.splitlines()] == ["good-one"]
