@@ -44,7 +44,7 @@ def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[
         "diagnose",
         help="diagnose case files (survey exports, interview notes) in batch",
         description="Diagnose every case file given: .yaml/.yml/.json cases, .txt/.md notes "
-        "(one statement per line) and .csv survey exports (stakeholder, role, statement). "
+        "(one statement per line) and .csv or .tsv survey exports (stakeholder, role, statement). "
         "Folders are searched recursively; '-' reads one case from stdin.",
         epilog=DIAGNOSE_EPILOG,
     )

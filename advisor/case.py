@@ -20,7 +20,7 @@ from .knowledge.schema import CustomerGroup
 from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 
 MAX_CASE_BYTES = 10_000_000
-CASE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv")
+CASE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv", ".tsv")
 Answer = Literal["yes", "no", "unsure"]
 GROUPS: tuple[str, ...] = get_args(CustomerGroup)
 """The PMO customer groups of the Practice Guide, in the reference's order."""
@@ -333,7 +333,7 @@ class Case(_Strict):
 
     @classmethod
     def from_file(cls, path: str | Path, encoding: str | None = None) -> "Case":
-        """Read a .yaml/.yml/.json/.txt/.md/.csv case file; raise :class:`CaseError` naming file and line."""
+        """Read a .yaml/.yml/.json/.txt/.md/.csv/.tsv case file; raise :class:`CaseError` naming file and line."""
         path = Path(path)
         text = read_text(path, encoding)
         return cls.from_text(text, path.suffix.lower(), name=str(path), case_id=path.stem)
@@ -349,7 +349,7 @@ class Case(_Strict):
             return _from_mapping(_parse_json(text, name), name, case_id)
         if suffix in (".txt", ".md"):
             return _from_lines(text, name, case_id)
-        if suffix == ".csv":
+        if suffix in (".csv", ".tsv"):  # the reader tells commas, semicolons and tabs apart
             return _from_csv(text, name, case_id)
         raise CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)})", name, None)
 

@@ -332,3 +332,12 @@ def test_folders_skip_hidden_files_and_office_lock_files(cli, tmp_path):
     result = cli("diagnose", str(tmp_path / "cases"), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["case"] for line in result.stdout.splitlines()] == ["good-one"]
+
+
+def test_a_tab_separated_survey_export(cli, tmp_path):
+    path = write(tmp_path, "survey.tsv", "stakeholder\trole\tstatement\nAna\tPM\tEverything is priority one, so in practice nothing is.\n"
+                                         "Bo\tCFO\tWe only hear a project is late when the client calls.\n")
+    result = cli("diagnose", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    quotes = {q["stakeholder"] for s in json.loads(result.stdout)["symptoms"] for q in s["quotes"]}
+    assert quotes == {"Ana", "Bo"}
