@@ -351,7 +351,15 @@ class Case(_Strict):
             return _from_lines(text, name, case_id)
         if suffix in (".csv", ".tsv"):  # the reader tells commas, semicolons and tabs apart
             return _from_csv(text, name, case_id)
-        raise CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)})", name, None)
+        hint = _SAVE_AS.get(suffix, "")
+        raise CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)}){hint}", name, None)
+
+
+_SAVE_AS = {
+    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".ods", ".numbers"), ": save the sheet as CSV (UTF-8) and diagnose that"),
+    **dict.fromkeys((".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages"), ": save the notes as plain text (.txt) and diagnose that"),
+}
+"""What to do with the office files people have at hand."""
 
 
 def case_files_in(folder: Path) -> list[Path]:
