@@ -12,12 +12,13 @@ import argparse
 import json
 from contextlib import ExitStack, closing
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .case import CASE_SUFFIXES, Case, case_files_in, decode
+from .case import CASE_SUFFIXES, Case, case_files_in, decode, read_text, split_csv
 from .errors import AdvisorError, CaseError
 from .exitcodes import ExitCode
 
@@ -33,6 +34,7 @@ DIAGNOSE_EPILOG = """examples:
   pmo-advisor diagnose notes/*.txt --format html --output reports/
   cat notes.txt | pmo-advisor diagnose - --stdin-format txt
   pmo-advisor diagnose export.csv --encoding cp1252 --kb my-knowledge/
+  pmo-advisor diagnose survey.csv --split-by department --summary --format markdown
 
 exit codes: 0 all files diagnosed, 1 some files failed, 2 usage or knowledge error,
 130 interrupted. stdout carries data only; errors are 'path:line: message' on stderr.
@@ -65,6 +67,9 @@ def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[
     parser.add_argument("--encoding", metavar="NAME", help="text encoding of the case files (default: UTF-8, with or without BOM)")
     parser.add_argument("--stdin-format", choices=["auto", "yaml", "json", "txt", "csv"], default="auto",
                         help="format of a case read from stdin (default: guess)")
+    parser.add_argument("--split-by", metavar="COLUMN",
+                        help="one case per value of this column of a CSV/TSV survey export (a business unit, "
+                        "a department), named <file>-<value>; other files are diagnosed whole")
     parser.set_defaults(handler=run_diagnose)
 
 
@@ -111,9 +116,12 @@ class Source:
     path: Path | None = None
     text: str | None = None
     suffix: str = ""
+    case_id: str = "stdin"
+    """The case id of a text source (a file's case is named by the file)."""
 
 
-def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | None) -> tuple[list[Source], list[str]]:
+def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | None,
+                    split_by: str | None = None) -> tuple[list[Source], list[str]]:
     """The inputs in order, and one error line per path that gives none."""
     sources: list[Source] = []
     errors: list[str] = []
@@ -140,7 +148,26 @@ def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | Non
             sources.append(Source(raw, path=path, suffix=path.suffix.lower()))
         else:
             errors.append(f"{raw}: no such file or folder")
+    if split_by:
+        sources = [part for source in sources for part in _split(source, split_by, encoding, errors)]
     return sources, errors
+
+
+def _split(source: Source, column: str, encoding: str | None, errors: list[str]) -> list[Source]:
+    """A CSV/TSV survey export as one source per value of ``column`` (anything else as it is)."""
+    if source.path is None or source.suffix not in (".csv", ".tsv"):
+        return [source]
+    try:
+        groups = split_csv(read_text(source.path, encoding), column, source.name)
+    except CaseError as exc:
+        errors.append(str(exc))
+        return []
+    stem = source.path.stem
+    return [
+        Source(f"{source.name} [{column}={value or 'blank'}]", text=text, suffix=source.suffix,
+               case_id=f"{stem}-{re.sub(r'[^a-z0-9]+', '-', value.lower()).strip('-') or 'blank'}")
+        for value, text in groups
+    ]
 
 
 def _guess_suffix(text: str, declared: str) -> str:
@@ -198,7 +225,7 @@ def _diagnose_one(job: tuple[int, Source]) -> Outcome:
     index, source = job
     try:
         if source.text is not None:
-            case = Case.from_text(source.text, source.suffix, name=source.name, case_id="stdin")
+            case = Case.from_text(source.text, source.suffix, name=source.name, case_id=source.case_id)
         else:
             case = Case.from_file(source.path, _OPTIONS.get("encoding"))  # type: ignore[arg-type]
         diagnosis = _ADVISOR.diagnose(case)  # type: ignore[union-attr]
@@ -298,7 +325,7 @@ def _file_name(case_id: str, used: set[str], ext: str) -> str:
 
 def run_diagnose(args: argparse.Namespace) -> int:
     fmt = args.format
-    sources, errors = collect_sources(args.paths, args.stdin_format, args.encoding)
+    sources, errors = collect_sources(args.paths, args.stdin_format, args.encoding, args.split_by)
     for error in errors:
         print(error, file=sys.stderr)
     if not sources:

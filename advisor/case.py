@@ -578,16 +578,56 @@ def _free_text_columns(header: list[str], rows: list[tuple[int, list[str]]], tak
     return found
 
 
+def _csv_dialect(text: str) -> Any:
+    """Commas, semicolons or tabs, told apart on the first non-blank lines (a split group's other rows are blank)."""
+    import csv
+
+    sample = "".join(line for line in io.StringIO(text[:65536]) if line.strip())[:4096]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def split_csv(text: str, column: str, name: str) -> list[tuple[str, str]]:
+    """A survey export's rows grouped by the value of one column, in order of first appearance:
+    (value, the export with only that group's rows). The other rows become blank lines, so every
+    line keeps its number for error messages. Raises :class:`CaseError` when there is no such column."""
+    import csv
+
+    lines = io.StringIO(text).readlines()  # split as the csv reader splits
+    reader = csv.reader(iter(lines), _csv_dialect(text))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
+    normal = [h.strip().lower().replace(" ", "_") for h in header]
+    wanted = column.strip().lower().replace(" ", "_")
+    if wanted not in normal:
+        raise CaseError(f"no column '{column}' to split by (columns: {', '.join(h.strip() for h in header)})", name, 1)
+    at, top = normal.index(wanted), reader.line_num
+    spans: dict[str, list[range]] = {}
+    start = top
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                spans.setdefault(row[at].strip() if at < len(row) else "", []).append(range(start, reader.line_num))
+            start = reader.line_num
+    except csv.Error as exc:
+        raise CaseError(f"CSV error: {exc}", name, reader.line_num) from None
+    groups = []
+    for value, ranges in spans.items():
+        keep = {i for span in ranges for i in span}
+        groups.append((value, "".join(lines[:top]) + "".join(lines[i] if i in keep else "\n" for i in range(top, len(lines)))))
+    return groups
+
+
 def _from_csv(text: str, name: str, case_id: str) -> Case:
     """A survey export: columns stakeholder, role and statement (or, without a statement column, every
     column of free-text answers); other columns kept as context."""
     import csv
 
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), _csv_dialect(text))
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:

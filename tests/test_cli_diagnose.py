@@ -342,3 +342,28 @@ def test_a_tab_separated_survey_export(cli, tmp_path):
     assert result.returncode == 0, result.stderr
     quotes = {q["stakeholder"] for s in json.loads(result.stdout)["symptoms"] for q in s["quotes"]}
     assert quotes == {"Ana", "Bo"}
+
+
+UNITS_CSV = """\
+stakeholder,role,business unit,statement
+Ana,project manager,Retail,"Everything is priority one, so in practice nothing is."
+Cy,project manager,Logistics,We only hear a project is late when the client calls.
+Bo,CFO,Retail,Every director brings a pet project to the budget round and nobody ranks them.
+"""
+
+
+def test_split_by_a_column_gives_one_case_per_unit(cli, tmp_path):
+    path = write(tmp_path, "units.csv", UNITS_CSV)
+    result = cli("diagnose", str(path), "--split-by", "Business Unit", "--format", "jsonl", "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["units-logistics.jsonl", "units-retail.jsonl"]
+    retail = json.loads((tmp_path / "out" / "units-retail.jsonl").read_text())
+    assert retail["context"] == {"business_unit": "Retail"}
+    assert {q["stakeholder"] for s in retail["symptoms"] for q in s["quotes"]} == {"Ana", "Bo"}
+
+
+def test_split_by_a_missing_column_is_one_clear_line(cli, tmp_path):
+    path = write(tmp_path, "units.csv", UNITS_CSV)
+    result = cli("diagnose", str(path), "--split-by", "region")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"{path}:1: no column 'region' to split by (columns: stakeholder, role, business unit, statement)"
