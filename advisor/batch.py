@@ -69,7 +69,7 @@ def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[
                         help="format of a case read from stdin (default: guess)")
     parser.add_argument("--split-by", metavar="COLUMN",
                         help="one case per value of this column of a CSV/TSV survey export (a business unit, "
-                        "a department), named <file>-<value>; other files are diagnosed whole")
+                        "a department), named <file>-<value> (stdin-<value> for -); other files are diagnosed whole")
     parser.set_defaults(handler=run_diagnose)
 
 
@@ -155,14 +155,15 @@ def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | Non
 
 def _split(source: Source, column: str, encoding: str | None, errors: list[str]) -> list[Source]:
     """A CSV/TSV survey export as one source per value of ``column`` (anything else as it is)."""
-    if source.path is None or source.suffix not in (".csv", ".tsv"):
+    if source.suffix not in (".csv", ".tsv"):
         return [source]
     try:
-        groups = split_csv(read_text(source.path, encoding), column, source.name)
+        text = source.text if source.text is not None else read_text(source.path, encoding)  # type: ignore[arg-type]
+        groups = split_csv(text, column, source.name)
     except CaseError as exc:
         errors.append(str(exc))
         return []
-    stem = source.path.stem
+    stem = source.path.stem if source.path is not None else source.case_id
     return [
         Source(f"{source.name} [{column}={value or 'blank'}]", text=text, suffix=source.suffix,
                case_id=f"{stem}-{re.sub(r'[^a-z0-9]+', '-', value.lower()).strip('-') or 'blank'}")

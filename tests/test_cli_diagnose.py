@@ -367,3 +367,9 @@ def test_split_by_a_missing_column_is_one_clear_line(cli, tmp_path):
     result = cli("diagnose", str(path), "--split-by", "region")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == f"{path}:1: no column 'region' to split by (columns: stakeholder, role, business unit, statement)"
+
+
+def test_split_by_works_on_a_survey_read_from_stdin(cli):
+    result = cli("diagnose", "-", "--split-by", "business unit", "--format", "jsonl", stdin=UNITS_CSV)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["case"] for line in result.stdout.splitlines()] == ["stdin-retail", "stdin-logistics"]
