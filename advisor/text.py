@@ -53,25 +53,25 @@ _RESOURCES = (
 )
 """Resources a speaker may say they have enough of (see the denial patterns below)."""
 # Clause-level denial: the speaker says the topic of this clause is NOT a problem.
-_DENIALS = [
+_DENIALS = [  # pattern texts: see _ANY_DENIAL
     # "not our problem", "not a skills issue", "never the complaint", "not really that much of a concern";
     # a determiner must come first: "we don't track issues" and "no issue log" are complaints
-    re.compile(r"\b(?:not|never) (?:(?:really|honestly|actually|even|ever|been|have|has|had|much|that|so|such|of) ){0,4}"
-               r"(?:a|an|the|our|my|their|any) (?:(?:real|big|major|huge|particular) )?(?:\w+ )?"
-               r"(?:problem|issue|concern|worry|challenge|pain|bottleneck|constraint|blocker|complaint)s?\b"
-               r"(?! (?:log|logs|register|list|tracker|tracking|management|process|owner|escalation|solving))"),
-    re.compile(r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing)\b"),
-    re.compile(r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b"),
-    re.compile(r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b"),
-    re.compile(r"\b(?:problem|issue) (?:is|was|s) not\b"),
-    re.compile(r"\bnothing wrong with\b"),
-    re.compile(r"\b(?:would not|could not|can not|do not) (?:really )?say\b"),
-    re.compile(r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b"),
-    re.compile(r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)"),
+    (r"\b(?:not|never) (?:(?:really|honestly|actually|even|ever|been|have|has|had|much|that|so|such|of) ){0,4}"
+     r"(?:a|an|the|our|my|their|any) (?:(?:real|big|major|huge|particular) )?(?:\w+ )?"
+     r"(?:problem|issue|concern|worry|challenge|pain|bottleneck|constraint|blocker|complaint)s?\b"
+     r"(?! (?:log|logs|register|list|tracker|tracking|management|process|owner|escalation|solving))"),
+    r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing)\b",
+    r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b",
+    r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b",
+    r"\b(?:problem|issue) (?:is|was|s) not\b",
+    r"\bnothing wrong with\b",
+    r"\b(?:would not|could not|can not|do not) (?:really )?say\b",
+    r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b",
+    r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)",
     # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff":
     # the speaker has enough of a resource. (Not of anything: "we're not short of meetings" is a complaint.)
-    re.compile(rf"\b(?:(?:not|never) (?:\w+ ){{0,2}}(?:short|lacking) (?:of|on)|no (?:shortage|lack) of|(?:not|never) lack(?:ed)?|"
-               rf"plenty of|more than enough) (?:\w+ ){{0,2}}{_RESOURCES}\b"),
+    (rf"\b(?:(?:not|never) (?:\w+ ){{0,2}}(?:short|lacking) (?:of|on)|no (?:shortage|lack) of|(?:not|never) lack(?:ed)?|"
+     rf"plenty of|more than enough) (?:\w+ ){{0,2}}{_RESOURCES}\b"),
 ]
 
 
@@ -120,23 +120,24 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
 _VERDICT_DENIALS = [
-    re.compile(
+    (
         r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
         r"strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
         r"(?:[.!)\s]*$|,)"
     ),
-    re.compile(r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$"),
-    re.compile(r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
-               r"(?:really |very |pretty |quite )?well\b"),
+    r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
+    (r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
+     r"(?:really |very |pretty |quite )?well\b"),
 ]
 """The "X is good / works well / is managed well" denials, which a conditional undoes:
 "if the system were any good, they'd use it" is a complaint."""
 
 
-_ANY_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for p in _DENIALS + _VERDICT_DENIALS))
-_ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p.pattern})" for p in _DENIALS))
-"""The denial patterns as one alternation each (one scan instead of one per pattern)."""
+_ANY_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS + _VERDICT_DENIALS))
+_ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS))
+"""The denial patterns as one alternation each (one scan instead of one per pattern; the patterns
+are kept as text, compiled only here: compiling each alone too cost some 5 ms at every start)."""
 
 
 def is_denied(cleaned: str) -> bool:
