@@ -165,9 +165,9 @@ def _split(source: Source, column: str, encoding: str | None, errors: list[str])
         return []
     stem = source.path.stem if source.path is not None else source.case_id
     return [
-        Source(f"{source.name} [{column}={value or 'blank'}]", text=text, suffix=source.suffix,
+        Source(f"{source.name} [{column}={value or 'blank'}]", text=part, suffix=source.suffix,
                case_id=f"{stem}-{re.sub(r'[^a-z0-9]+', '-', value.lower()).strip('-') or 'blank'}")
-        for value, text in groups
+        for value, part in groups
     ]
 
 
