@@ -142,6 +142,11 @@ MISSPELT = 80
 """An unknown key this similar to a known one (rapidfuzz ratio) is a typo, reported with the key it resembles."""
 
 
+def _key_name(key: Any) -> str:
+    """A key as the synonym tables spell it: "Case ID", "case-id" -> "case_id"."""
+    return str(key).strip().lower().replace(" ", "_").replace("-", "_")
+
+
 @lru_cache(maxsize=None)
 def _field_names(model: type[BaseModel]) -> frozenset[str]:
     """A model's field names, once (``model_fields`` is a descriptor costing about 0.6 us a read, and this runs for every stakeholder)."""
@@ -162,7 +167,7 @@ def _everyday_keys(data: Any, model: type[BaseModel], synonyms: dict[str, str], 
     for key, value in data.items():
         if key in known:
             continue
-        name = str(key).strip().lower().replace(" ", "_").replace("-", "_")
+        name = _key_name(key)
         target = synonyms.get(name)
         if target and target not in result and (target != "context" or isinstance(value, dict)):
             result[target] = value
@@ -436,7 +441,7 @@ def _from_mapping(data: Any, name: str, case_id: str) -> Case:
         kind = type(data).__name__ if data is not None else "nothing"
         raise CaseError(f"a case file must be a mapping with 'stakeholders' (found {kind})", name, getattr(data, "line", 1))
     source = data
-    if "case" not in data and not any(CASE_KEYS.get(str(k).lower()) == "case" for k in data):
+    if "case" not in data and not any(CASE_KEYS.get(_key_name(k)) == "case" for k in data):
         data = {"case": case_id, **data}
     try:
         case = Case.model_validate(data)

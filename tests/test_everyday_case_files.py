@@ -107,6 +107,11 @@ interviews:
 """
 
 
+def test_a_case_id_written_as_a_label_names_the_case():
+    case = Case.from_text("Case ID: acme-review\nstakeholders: {A: [hi]}\n", ".yaml", name="x.yaml", case_id="x")
+    assert case.case == "acme-review"
+
+
 def test_everyday_key_names_are_read_as_the_schema_s():
     case = Case.from_text(EVERYDAY, ".yaml", name="acme.yaml", case_id="acme")
     assert case.case == "acme-review"
