@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .case import CASE_SUFFIXES, Case, case_files_in, decode, read_text, split_csv
+from .case import CASE_SUFFIXES, SURVEY_SUFFIXES, Case, case_files_in, decode, read_text, split_csv
 from .errors import AdvisorError, CaseError
 from .exitcodes import ExitCode
 
@@ -35,6 +35,7 @@ DIAGNOSE_EPILOG = """examples:
   cat notes.txt | pmo-advisor diagnose - --stdin-format txt
   pmo-advisor diagnose export.csv --encoding cp1252 --kb my-knowledge/
   pmo-advisor diagnose survey.csv --split-by department --summary --format markdown
+  pmo-advisor diagnose responses.xlsx --split-by "business unit" --format html --output reports/
 
 exit codes: 0 all files diagnosed, 1 some files failed, 2 usage or knowledge error,
 130 interrupted. stdout carries data only; errors are 'path:line: message' on stderr.
@@ -46,7 +47,8 @@ def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[
         "diagnose",
         help="diagnose case files (survey exports, interview notes) in batch",
         description="Diagnose every case file given: .yaml/.yml/.json cases, .txt/.md notes "
-        "(one statement per line) and .csv or .tsv survey exports (stakeholder, role, statement). "
+        "(one statement per line) and .csv, .tsv or .xlsx survey exports (stakeholder, role, statement; "
+        "a workbook's first sheet). "
         "Folders are searched recursively; '-' reads one case from stdin.",
         epilog=DIAGNOSE_EPILOG,
     )
@@ -68,7 +70,7 @@ def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[
     parser.add_argument("--stdin-format", choices=["auto", "yaml", "json", "txt", "csv"], default="auto",
                         help="format of a case read from stdin (default: guess)")
     parser.add_argument("--split-by", metavar="COLUMN",
-                        help="one case per value of this column of a CSV/TSV survey export (a business unit, "
+                        help="one case per value of this column of a CSV/TSV/XLSX survey export (a business unit, "
                         "a department), named <file>-<value> (stdin-<value> for -); other files are diagnosed whole")
     parser.set_defaults(handler=run_diagnose)
 
@@ -154,12 +156,12 @@ def collect_sources(paths: Iterable[str], stdin_format: str, encoding: str | Non
 
 
 def _split(source: Source, column: str, encoding: str | None, errors: list[str]) -> list[Source]:
-    """A CSV/TSV survey export as one source per value of ``column`` (anything else as it is)."""
-    if source.suffix not in (".csv", ".tsv"):
+    """A survey export (CSV, TSV, workbook) as one source per value of ``column`` (anything else as it is)."""
+    if source.suffix not in SURVEY_SUFFIXES:
         return [source]
     try:
         text = source.text if source.text is not None else read_text(source.path, encoding)  # type: ignore[arg-type]
-        groups = split_csv(text, column, source.name)
+        groups = split_csv(text, column, source.name, source.suffix)
     except CaseError as exc:
         errors.append(str(exc))
         return []

@@ -16,11 +16,14 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from . import context_values
 from .errors import CaseError
+from .workbook import WORKBOOK_SUFFIXES, sheet_as_csv
 from .knowledge.schema import CustomerGroup
 from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 
 MAX_CASE_BYTES = 10_000_000
-CASE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv", ".tsv")
+CASE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv", ".tsv", *WORKBOOK_SUFFIXES)
+SURVEY_SUFFIXES = (".csv", ".tsv", *WORKBOOK_SUFFIXES)
+"""Survey exports: a table of responses (a workbook's first sheet is read as CSV)."""
 Answer = Literal["yes", "no", "unsure"]
 GROUPS: tuple[str, ...] = get_args(CustomerGroup)
 """The PMO customer groups of the Practice Guide, in the reference's order."""
@@ -338,8 +341,10 @@ class Case(_Strict):
 
     @classmethod
     def from_file(cls, path: str | Path, encoding: str | None = None) -> "Case":
-        """Read a .yaml/.yml/.json/.txt/.md/.csv/.tsv case file; raise :class:`CaseError` naming file and line."""
+        """Read a .yaml/.yml/.json/.txt/.md/.csv/.tsv/.xlsx case file; raise :class:`CaseError` naming file and line."""
         path = Path(path)
+        if path.suffix.lower() not in CASE_SUFFIXES:  # before reading: an office file would only be "binary"
+            raise _unknown_type(path.suffix.lower(), str(path))
         text = read_text(path, encoding)
         return cls.from_text(text, path.suffix.lower(), name=str(path), case_id=path.stem)
 
@@ -354,14 +359,18 @@ class Case(_Strict):
             return _from_mapping(_parse_json(text, name), name, case_id)
         if suffix in (".txt", ".md"):
             return _from_lines(text, name, case_id)
-        if suffix in (".csv", ".tsv"):  # the reader tells commas, semicolons and tabs apart
-            return _from_csv(text, name, case_id)
-        hint = _SAVE_AS.get(suffix, "")
-        raise CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)}){hint}", name, None)
+        if suffix in SURVEY_SUFFIXES:  # the reader tells commas, semicolons and tabs apart
+            return _from_csv(text, name, case_id, suffix)
+        raise _unknown_type(suffix, name)
+
+
+def _unknown_type(suffix: str, name: str) -> CaseError:
+    hint = _SAVE_AS.get(suffix, "")
+    return CaseError(f"unknown case file type '{suffix}' (use {', '.join(CASE_SUFFIXES)}){hint}", name, None)
 
 
 _SAVE_AS = {
-    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".ods", ".numbers"), ": save the sheet as CSV (UTF-8) and diagnose that"),
+    **dict.fromkeys((".xls", ".ods", ".numbers"), ": save the sheet as CSV (UTF-8) or .xlsx and diagnose that"),
     **dict.fromkeys((".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages"), ": save the notes as plain text (.txt) and diagnose that"),
 }
 """What to do with the office files people have at hand."""
@@ -378,7 +387,8 @@ def case_files_in(folder: Path) -> list[Path]:
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
-    """A case file's text: size-capped, binary refused, UTF-8 (BOM or not) unless told otherwise."""
+    """A case file's text: size-capped, binary refused, UTF-8 (BOM or not) unless told otherwise.
+    A workbook's text is its first sheet as CSV."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -393,6 +403,8 @@ def read_text(path: Path, encoding: str | None = None) -> str:
         raise CaseError("permission denied", name, None) from None
     except OSError as exc:
         raise CaseError(f"cannot read: {exc.strerror}", name, None) from None
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return sheet_as_csv(data, name)
     return decode(data, name, encoding)
 
 
@@ -564,6 +576,13 @@ _CSV_COLUMNS = {
     "role": ("role", "group", "customer_group", "job_title", "title", "position"),
     "statement": ("statement", "statements", "comment", "comments", "answer", "response", "text", "feedback", "quote"),
 }
+_HEADER_FILLERS = frozenset({"what", "is", "are", "your", "you", "please", "enter", "full", "s", "my", "this", "the"})
+"""Words a survey question wraps a column's name in ("What is your role?", "Your name")."""
+
+
+def _column_key(header: str) -> str:
+    """A header as a known column's name: "What is your role?" -> "role", "Job title" -> "job_title"."""
+    return "_".join(w for w in re.findall(r"[a-z0-9]+", header.lower()) if w not in _HEADER_FILLERS)
 
 
 FREE_TEXT_WORDS = 4
@@ -583,10 +602,13 @@ def _free_text_columns(header: list[str], rows: list[tuple[int, list[str]]], tak
     return found
 
 
-def _csv_dialect(text: str) -> Any:
-    """Commas, semicolons or tabs, told apart on the first non-blank lines (a split group's other rows are blank)."""
+def _csv_dialect(text: str, suffix: str) -> Any:
+    """Commas, semicolons or tabs, told apart on the first non-blank lines (a split group's other rows are blank);
+    a workbook's sheet is written as plain CSV."""
     import csv
 
+    if suffix in WORKBOOK_SUFFIXES:
+        return csv.excel
     sample = "".join(line for line in io.StringIO(text[:65536]) if line.strip())[:4096]
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -594,14 +616,14 @@ def _csv_dialect(text: str) -> Any:
         return csv.excel
 
 
-def split_csv(text: str, column: str, name: str) -> list[tuple[str, str]]:
+def split_csv(text: str, column: str, name: str, suffix: str = ".csv") -> list[tuple[str, str]]:
     """A survey export's rows grouped by the value of one column, in order of first appearance:
     (value, the export with only that group's rows). The other rows become blank lines, so every
     line keeps its number for error messages. Raises :class:`CaseError` when there is no such column."""
     import csv
 
     lines = io.StringIO(text).readlines()  # split as the csv reader splits
-    reader = csv.reader(iter(lines), _csv_dialect(text))
+    reader = csv.reader(iter(lines), _csv_dialect(text, suffix))
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -627,20 +649,21 @@ def split_csv(text: str, column: str, name: str) -> list[tuple[str, str]]:
     return groups
 
 
-def _from_csv(text: str, name: str, case_id: str) -> Case:
+def _from_csv(text: str, name: str, case_id: str, suffix: str) -> Case:
     """A survey export: columns stakeholder, role and statement (or, without a statement column, every
     column of free-text answers); other columns kept as context."""
     import csv
 
-    reader = csv.reader(io.StringIO(text), _csv_dialect(text))
+    reader = csv.reader(io.StringIO(text), _csv_dialect(text, suffix))
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
     normal = [h.strip().lower().replace(" ", "_") for h in header]
+    keys = [_column_key(h) for h in header]
     columns: dict[str, int] = {}
     for wanted, names in _CSV_COLUMNS.items():
-        for i, h in enumerate(normal):
+        for i, h in enumerate(keys):
             if h in names:
                 columns[wanted] = i
                 break

@@ -155,7 +155,9 @@ def test_text_notes_name_speakers(cli, tmp_path):
         ("unknownkey.yaml", "case: x\nstakehoders: []\n", "did you mean 'stakeholders'"),
         ("nocolumns.csv", "name,comment_text_here\nA,hello\n", "statement column"),
         ("bad.json", '{"case": "x", ', "JSON syntax error"),
-        ("survey.xlsx", b"PK\x03\x04 a spreadsheet", "save the sheet as CSV"),
+        ("survey.xlsx", b"PK\x03\x04 a damaged spreadsheet", "not an .xlsx workbook"),
+        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "password-protected"),
+        ("survey.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "save the sheet as CSV"),
         ("bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
                       "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
          "alias"),
