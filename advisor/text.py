@@ -63,6 +63,9 @@ _DENIALS = [  # pattern texts: see _ANY_DENIAL
     r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing)\b",
     r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b",
     r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b",
+    # "no serious incidents attributable to the system", "no findings so far": an absence the speaker reports
+    (r"\bno (?:\w+ ){0,2}(?:incident|accident|injur(?:y|ies)|finding|breach|"
+     r"outage|complaint)s? (?:attributable|so far|to date|since|this year|last year|at all|in (?:the last|years))"),
     r"\b(?:problem|issue) (?:is|was|s) not\b",
     r"\bnothing wrong with\b",
     r"\b(?:would not|could not|can not|do not) (?:really )?say\b",
@@ -122,7 +125,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might
 _VERDICT_DENIALS = [
     (
         r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
-        r"strong|healthy|sound|brilliant|spot on|under control|on track|well run|well managed)"
+        r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed)"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
         r"(?:[.!)\s]*$|,)"
     ),
@@ -147,7 +150,8 @@ def is_denied(cleaned: str) -> bool:
 
 
 _DENIAL_WORDS = frozenset(
-    "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant spot under track well".split()
+    "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
+    "exemplary outstanding spot under track well".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""

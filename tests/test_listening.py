@@ -57,6 +57,11 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("technical quality is never the complaint from clients", True),
         ("the software is not what's wrong here", True),
         ("we don't have a problem with estimates", True),
+        # an absence the speaker reports, and praise, deny; a missing control is still the complaint
+        ("no serious incidents attributable to the system", True),
+        ("no audit findings so far", True),
+        ("clinical safety has been exemplary, i want to be fair to the team", True),
+        ("no incidents get logged until someone complains", False),
         # a missing log or an untracked issue is the complaint, not its denial
         ("we do not have an issue log", False),
         ("We don't track issues anywhere", False),
@@ -74,6 +79,7 @@ def test_what_a_not_denies(clause, denied):
         ("Testing never gets cut here.", "testing_squeezed"),
         ("We've never been fined or sanctioned by the regulator.", "regulator_fines_or_sanctions"),
         ("Customers don't find our bugs, we do.", "defects_found_by_customer"),
+        ("No serious incidents attributable to the system.", "regulator_fines_or_sanctions"),
     ],
 )
 def test_a_negated_complaint_is_evidence_of_absence(advisor, statement, symptom):
