@@ -241,6 +241,11 @@ def _diagnose_one(job: tuple[int, Source]) -> Outcome:
         return Outcome(index, source.name, error=f"{source.name}: input nested too deeply")
     except MemoryError:
         return Outcome(index, source.name, error=f"{source.name}: input too large to diagnose")
+    except Exception as exc:  # noqa: BLE001 - a bug met by one file must not stop the other files
+        if _OPTIONS.get("debug"):
+            raise
+        return Outcome(index, source.name, error=f"{source.name}: internal error: {type(exc).__name__}: {exc} "
+                       "(rerun with --debug for the traceback)")
 
 
 def render(diagnosis: Any, fmt: str, pretty: bool = True) -> str:
@@ -344,7 +349,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
             raise AdvisorError(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
     several = len(sources) > 1
     options = {"format": fmt, "encoding": args.encoding, "pretty": not (several and fmt == "json" and out_dir is None),
-               "summary": args.summary}
+               "summary": args.summary, "debug": getattr(args, "debug", False)}
 
     progress = _progress(len(sources), args.quiet)
     with ExitStack() as stack:

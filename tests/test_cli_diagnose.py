@@ -375,3 +375,26 @@ def test_split_by_works_on_a_survey_read_from_stdin(cli):
     result = cli("diagnose", "-", "--split-by", "business unit", "--format", "jsonl", stdin=UNITS_CSV)
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["case"] for line in result.stdout.splitlines()] == ["stdin-retail", "stdin-logistics"]
+
+
+def test_a_bug_met_by_one_file_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch, capsys):
+    from advisor import batch, cli
+    from advisor.engine import Advisor
+
+    write(tmp_path, "a.txt", "Everything is priority one, so in practice nothing is.\n")
+    write(tmp_path, "b.txt", "We only hear a project is late when the client calls.\n")
+    real = Advisor.diagnose
+
+    def fails_on_b(self, case):
+        if case.case == "b":
+            raise RuntimeError("boom")
+        return real(self, case)
+
+    monkeypatch.setattr(Advisor, "diagnose", fails_on_b)
+    monkeypatch.setattr(batch, "_ADVISOR", None)
+    assert cli.main(["diagnose", str(tmp_path), "--format", "jsonl", "--jobs", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["case"] for line in out.splitlines()] == ["a"]
+    assert f"{tmp_path / 'b.txt'}: internal error: RuntimeError: boom (rerun with --debug for the traceback)" in err.splitlines()
+    with pytest.raises(RuntimeError):
+        cli.main(["--debug", "diagnose", str(tmp_path), "--format", "jsonl", "--jobs", "1"])

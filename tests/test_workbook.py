@@ -122,3 +122,11 @@ def test_xml_entities_in_a_workbook_are_not_expanded(tmp_path):
             archive.writestr(name, content)
     with pytest.raises(CaseError, match=r"cannot read the workbook: its XML declares entities or a DTD, which are refused \(EntitiesForbidden\)$"):
         Case.from_file(hostile)
+
+
+def test_a_workbook_with_a_damaged_zip_header_is_one_clear_error(tmp_path):
+    data = bytearray(save(tmp_path / "ok.xlsx", [HEADER, *ROWS]).read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry
+    data[entry + 6] = 99  # "version needed to extract": 9.9, which zipfile refuses with NotImplementedError
+    with pytest.raises(CaseError, match="not an .xlsx workbook"):
+        workbook.sheet_as_csv(bytes(data), "damaged.xlsx")
