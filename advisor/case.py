@@ -576,6 +576,8 @@ _CSV_COLUMNS = {
     "role": ("role", "group", "customer_group", "job_title", "title", "position"),
     "statement": ("statement", "statements", "comment", "comments", "answer", "response", "text", "feedback", "quote"),
 }
+_NO_NAME = frozenset({"anonymous", "anon", "n/a", "na", "-", "none", "not given", "prefer not to say"})
+"""Names an anonymous survey export puts in its name column."""
 _HEADER_FILLERS = frozenset({"what", "is", "are", "your", "you", "please", "enter", "full", "s", "my", "this", "the"})
 """Words a survey question wraps a column's name in ("What is your role?", "Your name")."""
 
@@ -693,6 +695,8 @@ def _from_csv(text: str, name: str, case_id: str, suffix: str) -> Case:
         person = row[columns["stakeholder"]].strip() if "stakeholder" in columns else ""
         if person.isdigit():  # a respondent number
             person = f"respondent {person}"
+        elif person.lower() in _NO_NAME:  # an anonymous survey: each row is its own respondent
+            person = ""
         role = row[columns["role"]].strip() if "role" in columns else ""
         key = (person or f"respondent {line - 1}", role or "project_team_members")
         if key not in people:

@@ -130,3 +130,11 @@ def test_a_workbook_with_a_damaged_zip_header_is_one_clear_error(tmp_path):
     data[entry + 6] = 99  # "version needed to extract": 9.9, which zipfile refuses with NotImplementedError
     with pytest.raises(CaseError, match="not an .xlsx workbook"):
         workbook.sheet_as_csv(bytes(data), "damaged.xlsx")
+
+
+def test_anonymous_respondents_stay_apart(tmp_path):
+    rows = [["ID", "Email", "Name", "What gets in the way of delivering projects here?"],
+            [1, "anonymous", "Anonymous", "Everything is priority one, so in practice nothing is."],
+            [2, "anonymous", "Anonymous", "We only hear a project is late when the client calls."]]
+    case = Case.from_file(save(tmp_path / "forms.xlsx", rows))
+    assert [s.name for s in case.stakeholders] == ["respondent 1", "respondent 2"]
