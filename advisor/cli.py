@@ -253,8 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     interview = _add(commands, "interview", _cmd_interview, "run the terminal interview (Textual)",
                      "A physician-style interview: engagement setup, statements, questions, results, export.",
-                     ["pmo-advisor interview", "pmo-advisor interview --resume ~/.local/share/pmo-advisor/sessions/acme.json"])
-    interview.add_argument("--resume", metavar="FILE", help="continue a saved session")
+                     ["pmo-advisor interview", "pmo-advisor interview --resume ~/.local/share/pmo-advisor/sessions/acme.json",
+                      "pmo-advisor interview --case surveys/retail.yaml"])
+    start = interview.add_mutually_exclusive_group()
+    start.add_argument("--resume", metavar="FILE", help="continue a saved session")
+    start.add_argument("--case", metavar="FILE", help="start from a case file (YAML, JSON, notes, CSV or XLSX survey): "
+                       "its context, statements and answers, ready for the questions")
     interview.add_argument("--sessions", metavar="DIR", help="where sessions are saved (default: the user data folder)")
 
     match = _add(commands, "match", cmd_match, "show which symptoms a statement is read as",

@@ -89,8 +89,10 @@ class InterviewSession:
     def __init__(self, advisor: "Advisor", case: Case):
         self.advisor = advisor
         self.case = case.model_copy(deep=True)
-        self.answers: dict[str, str] = {}
-        """Symptom id -> yes / no / unsure / skip, in the order first asked."""
+        known = advisor.knowledge.symptoms
+        self.answers: dict[str, str] = {s: a for s, a in sorted(self.case.answers.items()) if s in known}
+        """Symptom id -> yes / no / unsure / skip, in the order first asked (a case's own answers first,
+        as :meth:`Advisor.diagnose` applies them)."""
         self.rejected: set[str] = set()
         """Symptoms the consultant rejected as misreadings of the statements."""
         self.added: dict[str, list[Quote]] = {}

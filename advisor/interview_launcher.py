@@ -26,7 +26,13 @@ def run_interview(args: argparse.Namespace) -> int:
     from .interview import InterviewSession
 
     advisor = Advisor.load(args.kb or ())
-    session = InterviewSession.load(args.resume, advisor) if args.resume else None
+    session = None
+    if args.resume:
+        session = InterviewSession.load(args.resume, advisor)
+    elif getattr(args, "case", None):
+        from .case import Case
+
+        session = advisor.interview(Case.from_file(args.case))  # a bad file stops here: one line, no screen
     app_module = importlib.import_module("tui.app")
     app = app_module.make_app(advisor, sessions=sessions_dir(args.sessions), session=session,
                               session_path=Path(args.resume) if args.resume else None)

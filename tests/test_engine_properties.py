@@ -170,3 +170,14 @@ def test_a_saved_session_keeps_the_order_answers_were_given(advisor, tmp_path):
     assert list(resumed.answers) == ["zombie_projects_never_killed", "deadlines_missed", "nobody_knows_who_decides"]
     resumed.undo()
     assert list(resumed.answers) == ["zombie_projects_never_killed", "deadlines_missed"]
+
+
+def test_an_interview_starts_from_the_answers_a_case_already_has(advisor):
+    """A case file's answers count in the interview as in a batch diagnosis, and are not asked again."""
+    case = Case.from_statements(["Everything is priority one.", "We only hear a project is late when the client calls."])
+    case.answers = {"deadlines_missed": "yes", "no_view_of_who_is_free": "no", "not_a_symptom": "yes"}
+    session = advisor.interview(case)
+    assert session.answers == {"deadlines_missed": "yes", "no_view_of_who_is_free": "no"}
+    ranked = [(c.id, c.confidence) for c in session.diagnosis().root_causes]
+    assert ranked == [(c.id, c.confidence) for c in advisor.diagnose(case).root_causes]
+    assert {"deadlines_missed", "no_view_of_who_is_free"}.isdisjoint(q.symptom_id for q in session.more_questions(50))

@@ -151,3 +151,28 @@ def test_going_back_to_an_earlier_stakeholder(advisor, sessions, listening_sessi
     assert "Nobody knows who decides anything here" in engagement.stakeholder.statements
     assert engagement.undo() and engagement.undo()
     assert engagement.stakeholder.name == "Bo"
+
+
+async def test_an_interview_started_from_a_survey_workbook_opens_on_its_statements(advisor, sessions, tmp_path):
+    """What ``pmo-advisor interview --case responses.xlsx`` does: the respondents are heard, ready for questions."""
+    from openpyxl import Workbook
+
+    from advisor import Case
+
+    book = Workbook()
+    book.active.append(["Your role", "What gets in the way of delivering projects here?"])
+    for role, text in [("project manager", STATEMENTS[0]), ("CFO", STATEMENTS[1])]:
+        book.active.append([role, text])
+    book.save(tmp_path / "responses.xlsx")
+    session = advisor.interview(Case.from_file(tmp_path / "responses.xlsx"))
+    app = make_app(advisor, sessions=sessions, session=session, theme=THEME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ListeningScreen)
+        assert [p.name for p in app.engagement.case.stakeholders] == ["respondent 1", "respondent 2"]
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnosingScreen)
+        assert app.screen.question is not None
+        await pilot.press("ctrl+q")
+    assert (sessions / "responses.json").is_file()
