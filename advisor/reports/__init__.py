@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..proposition import CLEAR_READING, is_clear
+
 if TYPE_CHECKING:
     from ..models import Diagnosis, SymptomFinding
-
-
-CLEAR_READING = 0.4
-"""Readings at least this strong are reported with their quotes; weaker ones are listed as worth
-confirming, so a client document does not present a faint echo as something a stakeholder said.
-On the 697 labelled sentences of tests/matching, 9% of the readings from 0.3 to 0.4 are right,
-30% from 0.4 to 0.5, 36% from 0.5 to 0.6 and 52% from 0.6 to 0.7 (labels name only the main
-symptoms of a sentence, so these are floors)."""
 
 
 def split_readings(d: "Diagnosis") -> tuple[list["SymptomFinding"], list["SymptomFinding"]]:
@@ -22,7 +16,7 @@ def split_readings(d: "Diagnosis") -> tuple[list["SymptomFinding"], list["Sympto
     weaker: list[SymptomFinding] = []
     for s in d.symptoms:
         if s.present:  # the split follows the percentage the report shows
-            (clear if s.source == "answer" or round(s.score, 2) >= CLEAR_READING else weaker).append(s)
+            (clear if is_clear(s) else weaker).append(s)
     return clear, weaker
 
 
