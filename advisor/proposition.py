@@ -194,6 +194,7 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
             group = group_of.get(quote.stakeholder)
             if group in by_group:
                 by_group[group]["quotes"].append((finding, quote))  # type: ignore[union-attr]
+    answered = {f.id: _service_for(kb, f.id, services) for f in symptoms if f.present}
     result = []
     for group in sorted(by_group, key=lambda g: (-kb.groups[g].weight if g in kb.groups else 0, g)):
         # the group's pain the proposal answers best: a clear reading first, then how strongly it was heard
@@ -201,7 +202,7 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
         # management, not by whichever service happens to be prescribed)
         best: tuple[tuple[bool, float, int, str], SymptomFinding, Quote, ServiceResult] | None = None
         for finding, quote in by_group[group]["quotes"]:  # type: ignore[union-attr]
-            found = _service_for(kb, finding.id, services)
+            found = answered[finding.id]
             if found is None:
                 continue
             service, relief = found
