@@ -24,12 +24,12 @@ confirming, so a client document does not present a faint echo as something a st
 On the 697 labelled sentences of tests/matching, 9% of the readings from 0.3 to 0.4 are right,
 30% from 0.4 to 0.5, 36% from 0.5 to 0.6 and 52% from 0.6 to 0.7 (labels name only the main
 symptoms of a sentence, so these are floors)."""
+MEASURES_PER_SERVICE = 3
 
 
 def is_clear(finding: "SymptomFinding") -> bool:
     """An answer, or a reading at least :data:`CLEAR_READING` strong (as the reports round it)."""
     return finding.source == "answer" or round(finding.score, 2) >= CLEAR_READING
-MEASURES_PER_SERVICE = 3
 
 
 _Model = Frozen
@@ -198,8 +198,8 @@ def _group_statements(kb: "KnowledgeBase", case: "Case", symptoms: list["Symptom
     result = []
     for group in sorted(by_group, key=lambda g: (-kb.groups[g].weight if g in kb.groups else 0, g)):
         # the group's pain the proposal answers best: a clear reading first, then how strongly it was heard
-        # times how well a prescribed service relieves it ("I'm on seven projects" is answered by resource
-        # management, not by whichever service happens to be prescribed)
+        # times how well a prescribed service relieves it (a portfolio dashboard answers "I spend every Friday
+        # chasing status" better than "the PMO sends templates nobody reads", though the latter was read stronger)
         best: tuple[tuple[bool, float, int, str], SymptomFinding, Quote, ServiceResult] | None = None
         for finding, quote in by_group[group]["quotes"]:  # type: ignore[union-attr]
             found = answered[finding.id]

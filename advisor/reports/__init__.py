@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..proposition import CLEAR_READING, is_clear
+from ..proposition import is_clear
 
 if TYPE_CHECKING:
     from ..models import Diagnosis, SymptomFinding
