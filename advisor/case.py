@@ -16,8 +16,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from . import context_values
 from .errors import CaseError
-from .workbook import WORKBOOK_SUFFIXES, sheet_as_csv
 from .knowledge.schema import CustomerGroup
+from .workbook import WORKBOOK_SUFFIXES, sheet_as_csv
 from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 
 MAX_CASE_BYTES = 10_000_000
