@@ -52,7 +52,9 @@ MATURITY_WORDS: dict[str, int] = {
     "optimized": 5,
     "optimised": 5,
 }
-"""The level names of CMMI-style maturity models, longest first when read."""
+"""The level names of CMMI-style maturity models."""
+_MATURITY_WORDS_LONGEST_FIRST = sorted(MATURITY_WORDS.items(), key=lambda item: -len(item[0]))
+"""Read longest first: "quantitatively managed" is level 4, not "managed"."""
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _RANGE = re.compile(r"(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)")
 _LEVEL = re.compile(r"^(?:level|lvl|l)?\s*(\d+(?:\.\d+)?)\s*(?:(?:/|of|out of)\s*5)?\b")
@@ -101,10 +103,7 @@ def count(value: Any) -> Any:
     if span:
         low, high = (int(n.replace(",", "")) for n in span.groups())
         return (low + high) // 2
-    number = _first_number(text)
-    if number is None or not number.is_integer():
-        raise ValueError(f"expected a whole number, such as 40 or 'about 40' (got {value!r})")
-    return int(number)
+    return _as_whole(_first_number(text), f"expected a whole number, such as 40 or 'about 40' (got {value!r})")
 
 
 def maturity(value: Any) -> Any:
@@ -114,11 +113,8 @@ def maturity(value: Any) -> Any:
         return _whole(value)
     level = _LEVEL.match(text)
     if level:
-        number = float(level.group(1))
-        if not number.is_integer():
-            raise ValueError(f"a maturity level is a whole number from 1 to 5 (got {value!r})")
-        return int(number)
-    for words, number in sorted(MATURITY_WORDS.items(), key=lambda item: -len(item[0])):
+        return _as_whole(float(level.group(1)), f"a maturity level is a whole number from 1 to 5 (got {value!r})")
+    for words, number in _MATURITY_WORDS_LONGEST_FIRST:
         if text.startswith(words):
             return number
     raise ValueError(f"expected a maturity level from 1 to 5, such as 2 or 'level 2' (got {value!r})")
@@ -179,6 +175,13 @@ def _text_of(value: Any) -> str | None:
 def _whole(value: Any) -> Any:
     """A float with nothing after the point as an int (3.0 -> 3); anything else as it is."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _as_whole(number: float | None, message: str) -> int:
+    """A number read from text as an int, or ValueError(message) when there is none or it has a fraction."""
+    if number is None or not number.is_integer():
+        raise ValueError(message)
+    return int(number)
 
 
 def _first_number(text: str) -> float | None:
