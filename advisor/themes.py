@@ -43,11 +43,11 @@ DENSE_FROM = 12
 included, already times their IDF: a case's dense rows are then summed cause by cause in C (``zip`` and
 ``sum``) instead of one posting at a time in Python. There are some 8,000 of them (2 MB), yet they
 are some 80% of the postings a case touches."""
-MAX_REPEATS = 2
-"""A word or pair said more often than this counts as said this often: repeated words mostly name the
-setting ("the PMO" five times in a case about its sponsor), not the cause. Measured on 892 development
-cases: cause@3 860 -> 861 and four cases up, none down (cap 3: one case up; no repeats at all, cap 1:
-cause@1 780 -> 775)."""
+REPEATED = 1.0 + math.log(2)
+"""The weight of a word or pair said twice or more (once: 1). A word said more than twice counts as said
+twice: repeated words mostly name the setting ("the PMO" five times in a case about its sponsor), not
+the cause. Measured on 892 development cases: cause@3 860 -> 861 and four cases up, none down
+(counting up to three times: one case up; every word once: cause@1 780 -> 775)."""
 MIN_SPREAD = 1e-9
 _EMPTY = -1
 _MIX = 0x9E3779B1
@@ -178,18 +178,16 @@ class CauseThemes:
         dense_rows = []
         sparse_rows = []
         for row, count in Counter(found).items():  # (a Counter keeps the rows in the order first found)
-            count = min(count, MAX_REPEATS)
             at = dense.get(row)
             if at is None:
-                sparse_rows.append((row, count))
+                sparse_rows.append((row, REPEATED if count > 1 else 1.0))
             elif count == 1:
                 dense_rows.append(dense_weights[at : at + n])
             else:
-                scale = 1.0 + math.log(count)
-                dense_rows.append([scale * w for w in dense_weights[at : at + n]])
+                dense_rows.append([REPEATED * w for w in dense_weights[at : at + n]])
         similarity = list(map(sum, zip(*dense_rows))) if dense_rows else [0.0] * n
-        for row, count in sparse_rows:
-            value = (1.0 + math.log(count)) * idf[row]
+        for row, scale in sparse_rows:
+            value = scale * idf[row]
             begin, end = start[row], start[row + 1]
             for k, weight in zip(causes[begin:end], weights[begin:end]):
                 similarity[k] += value * weight
