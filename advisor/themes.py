@@ -7,10 +7,11 @@ cause, plus the cause's own name and description. The vocabulary holds words
 and *word pairs*: two content words at most :data:`PAIR_REACH` words apart
 ("nobodi … know", "heard … from", "found … out") keep much of a phrase's
 meaning that single words lose. A case's statements, read as one bag of
-words and pairs with the clauses that deny a problem left out, are compared
-with every theme (TF-IDF cosine). The similarities are standardised across
-the causes, so a theme score says how much more this case sounds like this
-cause than like the average cause, in standard deviations.
+words and pairs with the clauses that deny a problem left out (a word said
+more than twice counts twice), are compared with every theme (TF-IDF
+cosine). The similarities are standardised across the causes, so a theme
+score says how much more this case sounds like this cause than like the
+average cause, in standard deviations.
 
 It is broad evidence that complements the symptom matcher: a story told in a
 cause's vocabulary counts even when no single sentence states a symptom in
