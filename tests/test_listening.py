@@ -142,3 +142,26 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
     assert holds(sure, Context(), heard(0.62))
     assert holds(sure, Context(), heard(1.0, "answer"))
     assert holds(FindingCondition(symptom="pmo_outputs_unused"), Context(), heard(0.35))
+
+
+@pytest.mark.parametrize(
+    ("statement", "symptom"),
+    [
+        ("We have no ranking of projects.", "no_single_ranked_project_list"),
+        ("We don't know how many projects we have.", "no_single_ranked_project_list"),
+        ("Nobody can tell me who makes the decision.", "nobody_knows_who_decides"),
+        ("I don't know what my role is on this project.", "project_roles_not_defined"),
+        ("Our best project managers keep leaving.", "good_pms_leave"),
+        ("The requirements were never clear.", "requirements_unclear"),
+        ("We don't track project performance at all.", "no_delivery_kpis"),
+        ("Our sponsors don't show up.", "sponsor_absent"),
+        ("Quality problems are found by our customers.", "defects_found_by_customer"),
+        ("Nobody thinks about risks until they happen.", "nobody_asks_what_could_go_wrong"),
+        ("Status reports are always green and then suddenly red.", "watermelon_reporting"),
+        ("Issues are raised and nobody follows them up.", "issues_raised_no_follow_up"),
+        ("Production always wins, the project waits.", "projects_second_to_operations"),
+    ],
+)
+def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
+    heard = [m.symptom for m in advisor.listen(statement) if m.present]
+    assert symptom in heard, f"{statement!r} read as {heard or 'nothing'}"
