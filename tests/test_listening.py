@@ -160,6 +160,16 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Status reports are always green and then suddenly red.", "watermelon_reporting"),
         ("Issues are raised and nobody follows them up.", "issues_raised_no_follow_up"),
         ("Production always wins, the project waits.", "projects_second_to_operations"),
+        ("Decisions take months.", "decisions_take_forever"),
+        ("Our project managers lack experience.", "accidental_project_managers"),
+        ("The customer keeps adding requirements.", "scope_keeps_growing"),
+        ("Every department has its own numbers.", "figures_differ_between_reports"),
+        ("The reports are not trustworthy.", "leaders_distrust_reports"),
+        ("When people leave their knowledge goes with them.", "knowledge_walks_out_the_door"),
+        ("Managers don't support the change.", "managers_quietly_block_change"),
+        ("We are not compliant with regulations.", "mandatory_compliance_steps_skipped"),
+        ("We can't show what the projects delivered.", "cannot_show_project_roi"),
+        ("The PMO has no authority.", "pmo_authority_reduced"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
