@@ -170,6 +170,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We are not compliant with regulations.", "mandatory_compliance_steps_skipped"),
         ("We can't show what the projects delivered.", "cannot_show_project_roi"),
         ("The PMO has no authority.", "pmo_authority_reduced"),
+        ("Data is spread across many spreadsheets.", "spreadsheets_everywhere"),
+        ("Reports take days to put together.", "report_compilation_drudgery"),
+        ("Nobody knows which document is the latest version.", "current_version_unknown"),
+        ("People are tired of constant change.", "change_fatigue"),
+        ("Nobody can tell me the status of the project.", "cant_see_project_status"),
+        ("Our budget process decides which projects we do.", "budget_cycle_decides_projects"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
