@@ -176,6 +176,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("People are tired of constant change.", "change_fatigue"),
         ("Nobody can tell me the status of the project.", "cant_see_project_status"),
         ("Our budget process decides which projects we do.", "budget_cycle_decides_projects"),
+        # "never finish" is the complaint, not a denial of it
+        ("We start projects and never finish them.", "nothing_gets_finished"),
+        ("The same person is on five projects.", "key_person_on_several_projects"),
+        ("Specialists are found too late.", "skills_need_discovered_late"),
+        ("Nobody mentors new project managers.", "pms_never_trained"),
+        ("Approvals cannot be proven.", "approvals_cannot_be_evidenced"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
