@@ -182,6 +182,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Specialists are found too late.", "skills_need_discovered_late"),
         ("Nobody mentors new project managers.", "pms_never_trained"),
         ("Approvals cannot be proven.", "approvals_cannot_be_evidenced"),
+        ("Nothing has improved since we set up the PMO.", "delivery_not_better_with_pmo"),
+        ("The strategy changed but the projects stayed the same.", "portfolio_unchanged_after_strategy_change"),
+        ("Failed projects are never discussed.", "failures_never_examined"),
+        ("Leadership doesn't back the project.", "leadership_not_visibly_behind_it"),
+        ("People have stopped using the PMO.", "pmo_customers_disengaging"),
+        ("The client wants everything faster and cheaper.", "unrealistic_client_expectations"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
