@@ -618,6 +618,21 @@ def _csv_dialect(text: str, suffix: str) -> Any:
         return csv.excel
 
 
+def _csv_header(reader: Any, name: str) -> list[str]:
+    """The first row of a survey export, or :class:`CaseError` naming line 1."""
+    import csv
+
+    try:
+        return next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
+
+
+def _snake(header: str) -> str:
+    """A column name as written, compared without case and spaces: "Business Unit" -> "business_unit"."""
+    return header.strip().lower().replace(" ", "_")
+
+
 def split_csv(text: str, column: str, name: str, suffix: str = ".csv") -> list[tuple[str, str]]:
     """A survey export's rows grouped by the value of one column, in order of first appearance:
     (value, the export with only that group's rows). The other rows become blank lines, so every
@@ -626,12 +641,9 @@ def split_csv(text: str, column: str, name: str, suffix: str = ".csv") -> list[t
 
     lines = io.StringIO(text).readlines()  # split as the csv reader splits
     reader = csv.reader(iter(lines), _csv_dialect(text, suffix))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
-    normal = [h.strip().lower().replace(" ", "_") for h in header]
-    wanted = column.strip().lower().replace(" ", "_")
+    header = _csv_header(reader, name)
+    normal = [_snake(h) for h in header]
+    wanted = _snake(column)
     if wanted not in normal:
         raise CaseError(f"no column '{column}' to split by (columns: {', '.join(h.strip() for h in header)})", name, 1)
     at, top = normal.index(wanted), reader.line_num
@@ -657,11 +669,8 @@ def _from_csv(text: str, name: str, case_id: str, suffix: str) -> Case:
     import csv
 
     reader = csv.reader(io.StringIO(text), _csv_dialect(text, suffix))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
-    normal = [h.strip().lower().replace(" ", "_") for h in header]
+    header = _csv_header(reader, name)
+    normal = [_snake(h) for h in header]
     keys = [_column_key(h) for h in header]
     columns: dict[str, int] = {}
     for wanted, names in _CSV_COLUMNS.items():
