@@ -45,6 +45,9 @@ TYPO_MIN_LENGTH = 6
 NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "neither", "nor", "nowher"})
 MIN_OVERLAP_IDF = 0.8
 """Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
+PHRASE_MIN_STEMS = 3
+"""A cue said word for word counts as a phrase from this many stems (two common words side by side are
+common: "every project")."""
 RARE_IDF = 2.0
 """An alias is compared with a sentence only if they share a word at least this rare."""
 
@@ -94,6 +97,10 @@ class _CueEntry(NamedTuple):
     """The exact sum (fsum) of its stems' IDF: the cue signal when it fires alone."""
     negative: bool
     """It carries its own negation ("no resource plan"): a negation before it is part of the complaint."""
+    phrase_mass: float
+    """The signal when it is said word for word (PHRASE_MIN_STEMS stems or more, in order, nothing between):
+    at least the IDF of the whole phrase among the symptoms' texts, so that a phrase of common words
+    ("nobody owns the project") counts when it is said as written."""
 
 
 _Reading = tuple[int, float, bool, tuple[str, ...]]
@@ -147,14 +154,25 @@ class SymptomMatcher:
         """Cues of one stem, by that stem: each fires wherever its stem is said."""
         self._cue_pairs: dict[str, dict[str, list[_CueEntry]]] = {}
         """Cues of several stems, by their rarest and then their second rarest stem."""
+        texts = [(i, frozenset(self.stems(text))) for i, s in enumerate(kb.symptoms.values())
+                 for text in (s.name, *s.cues, *s.aliases, *kb.phrasings.get(s.id, ()))]
+        holders: dict[str, set[int]] = defaultdict(set)
+        for k, (_, stem_set) in enumerate(texts):
+            for t in stem_set:
+                holders[t].add(k)
         for i, cues in enumerate(cues_of):
             for cue in cues:
                 if len(cue.stem_set) == 1 and self.idf[cue.stems[0]] < SINGLE_CUE_MIN_IDF:
                     continue  # "he said she said" is just "said" once stop words go: too common to tell
                 rarest, second, *_ = sorted(cue.stem_set, key=lambda t: (self.idf[t], t), reverse=True) + [""]
+                mass = math.fsum(self.idf[t] for t in cue.stem_set)
+                phrase_mass = mass
+                if len(cue.stems) >= PHRASE_MIN_STEMS:
+                    saying = {texts[k][0] for k in set.intersection(*(holders[t] for t in cue.stem_set))}
+                    phrase_mass = max(mass, _idf_of(len(saying), len(documents)))
                 entry = _CueEntry(
                     i, cue.text, cue.stems, cue.stem_set, len(cue.stem_set) > 2,
-                    math.fsum(self.idf[t] for t in cue.stem_set), not cue.stem_set.isdisjoint(NEGATIONS),
+                    mass, not cue.stem_set.isdisjoint(NEGATIONS), phrase_mass,
                 )
                 if second:
                     self._cue_pairs.setdefault(rarest, {}).setdefault(second, []).append(entry)
@@ -299,7 +317,8 @@ class SymptomMatcher:
                 cue_part = 0.0  # (what the sum below gives for no cues: 1 - exp(-0))
             else:
                 # one cue's stems, or several cues' stems each once
-                mass = cues[0][0].mass if len(cues) == 1 else math.fsum(map(idf_of, {t for cue, *_ in cues for t in cue.stem_set}))
+                mass = _phrase_or_words(cues[0]) if len(cues) == 1 else max(
+                    math.fsum(map(idf_of, {t for cue, *_ in cues for t in cue.stem_set})), *map(_phrase_or_words, cues))
                 cue_part = 1.0 - math.exp(-mass / cue_scale)
             shared = math.fsum(map(idf_of, documents[i] & said))
             overlap_part = overlap_weight * (1.0 - math.exp(-shared / overlap_scale))
@@ -452,7 +471,17 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
         for t in doc:
             df[t] += 1
     n = len(documents)
-    return {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
+    return {t: _idf_of(count, n) for t, count in df.items()}
+
+
+def _idf_of(count: int, documents: int) -> float:
+    return math.log((documents + 1) / (count + 0.5))
+
+
+def _phrase_or_words(fired: tuple[_CueEntry, int, int]) -> float:
+    """A fired cue's signal mass: its phrase mass when said word for word, else its words' IDF."""
+    cue, start, end = fired
+    return cue.phrase_mass if end - start == len(cue.stems) - 1 else cue.mass
 
 
 def _positions(stems: tuple[str, ...]) -> dict[str, list[int]]:

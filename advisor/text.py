@@ -68,7 +68,8 @@ _DENIALS = [  # pattern texts: see _ANY_DENIAL
      r"outage|complaint)s? (?:attributable|so far|to date|since|this year|last year|at all|in (?:the last|years))"),
     r"\b(?:problem|issue) (?:is|was|s) not\b",
     r"\bnothing wrong with\b",
-    r"\b(?:would not|could not|can not|do not) (?:really )?say\b",
+    # "I can't say budget is an issue"; but "we can't say no to anyone" is the complaint
+    r"\b(?:would not|could not|can not|do not) (?:really )?say\b(?! (?:no|yes)\b)",
     r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b",
     r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)",
     # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff":

@@ -188,6 +188,11 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Leadership doesn't back the project.", "leadership_not_visibly_behind_it"),
         ("People have stopped using the PMO.", "pmo_customers_disengaging"),
         ("The client wants everything faster and cheaper.", "unrealistic_client_expectations"),
+        # phrases of common words, said as written (matching.PHRASE_MIN_STEMS)
+        ("Nobody owns the project.", "nobody_owns_it"),
+        ("We never stop projects.", "zombie_projects_never_killed"),
+        # "can't say no" is the complaint, not a speaker declining to say something is a problem
+        ("We can't say no to new work.", "nobody_can_say_no_to_new_work"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
