@@ -122,6 +122,14 @@ def content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in tokens(clean(text)) if w not in STOPWORDS)
 
 
+_PRAISE_END = r"(?:[.!)\s]*$|,(?! (?:then|until|till|but|only|except|yet|according|apparently|supposedly)\b))"
+"""The end of a praise: the clause's end, or a comma that does not turn it ("a success, then it collapsed")."""
+_PRAISE_TRAILER = (
+    r"(?: (?!(?:until|till|then|except|apart|but|paper|theory|surface|technically|supposedly|officially|"
+    r"allegedly|apparently|before|now|initially|first)\b)\w+){0,5}" + _PRAISE_END
+)
+"""What may follow praise to the end of its clause ("... this year", "... and the users love it"),
+but not a turn ("until the audit", "on paper", "at first")."""
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
 _VERDICT_DENIALS = [
     (
@@ -132,7 +140,23 @@ _VERDICT_DENIALS = [
     ),
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
     (r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
-     r"(?:really |very |pretty |quite )?well\b"),
+     r"(?:really |very |pretty |quite )?well\b"),    # "testing went fine", "the stand-ups worked well for us", "it all ran smoothly this year": praise of how
+    # something went, unless a negation or a "when" comes first ("nothing went well", "when projects run
+    # smoothly nobody notices") or the clause goes on ("went well until the audit", "fine on paper")
+    (rf"^(?:(?!\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b).)*?"
+     rf"\b(?:went|goes|go|going|gone|ran|runs|run|running|worked|works|work|working|turned out|came together) "
+     rf"(?:\w+ ){{0,2}}?(?:well|fine|smoothly|great|brilliantly|perfectly|like clockwork|without a hitch)"
+     rf"{_PRAISE_TRAILER}"),
+    # "no issues there", "zero complaints so far", "no problems at all"
+    (rf"\b(?:no|zero) (?:real |big |major |serious )?(?:problem|issue|trouble|complaint|concern|hiccup)s?"
+     rf"(?: (?:there|here|at all|whatsoever|so far|to date|to report|on that front))*{_PRAISE_END}"),
+    # "the CRM rollout was a real success", "it paid off"
+    # (not "declared a success", "reported as successful": a verdict somebody else gave)
+    (rf"\b(?:is|are|was|were|been|proved|turned out to be) "
+     rf"(?:(?!declared|called|labell?ed|deemed|reported|announced|marked|signed|celebrated)\w+ ){{0,2}}"
+     rf"(?:success|successful|triumph)"
+     rf"{_PRAISE_TRAILER}"),
+    r"\b(?:paid|pays|paying) off[.!)\s]*$",
 ]
 """The "X is good / works well / is managed well" denials, which a conditional undoes:
 "if the system were any good, they'd use it" is a complaint."""
@@ -152,7 +176,8 @@ def is_denied(cleaned: str) -> bool:
 
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
-    "exemplary outstanding spot under track well".split()
+    "exemplary outstanding spot under track well smoothly perfectly brilliantly clockwork hitch zero success "
+    "successful triumph paid pays paying".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""

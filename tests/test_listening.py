@@ -66,6 +66,17 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("we do not have an issue log", False),
         ("We don't track issues anywhere", False),
         ("if the system were any good, they would use it", False),
+        # praise of how something went denies; a turn, a negation or somebody else's verdict does not
+        ("testing went fine, no issues there", True),
+        ("the weekly stand-ups worked well for us", True),
+        ("the projects all ran smoothly this year", True),
+        ("the new crm rollout was a real success and the users love it", True),
+        ("everything went fine until the week before go-live", False),
+        ("nothing went well on the erp rollout", False),
+        ("when projects run smoothly nobody notices the pmo", False),
+        ("the pilot was a success, then the rollout collapsed", False),
+        ("the project was declared a success", False),
+        ("there are no problems, according to the project managers", False),
     ],
 )
 def test_what_a_not_denies(clause, denied):
@@ -198,3 +209,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
     heard = [m.symptom for m in advisor.listen(statement) if m.present]
     assert symptom in heard, f"{statement!r} read as {heard or 'nothing'}"
+
+
+def test_a_complaint_stands_beside_a_weaker_denial(advisor):
+    """One group's pain counts even when praise elsewhere seems to deny it."""
+    case = Case.from_statements([
+        "We delivered it on time and on budget and nobody is using it properly.",
+        "The system itself is solid, testing went really well.",
+    ])
+    assert advisor.hear(case)["new_system_unused"].present
