@@ -140,13 +140,7 @@ _VERDICT_DENIALS = [
     ),
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
     (r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
-     r"(?:really |very |pretty |quite )?well\b"),    # "testing went fine", "the stand-ups worked well for us", "it all ran smoothly this year": praise of how
-    # something went, unless a negation or a "when" comes first ("nothing went well", "when projects run
-    # smoothly nobody notices") or the clause goes on ("went well until the audit", "fine on paper")
-    (rf"^(?:(?!\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b).)*?"
-     rf"\b(?:went|goes|go|going|gone|ran|runs|run|running|worked|works|work|working|turned out|came together) "
-     rf"(?:\w+ ){{0,2}}?(?:well|fine|smoothly|great|brilliantly|perfectly|like clockwork|without a hitch)"
-     rf"{_PRAISE_TRAILER}"),
+     r"(?:really |very |pretty |quite )?well\b"),
     # "no issues there", "zero complaints so far", "no problems at all"
     (rf"\b(?:no|zero) (?:real |big |major |serious )?(?:problem|issue|trouble|complaint|concern|hiccup)s?"
      rf"(?: (?:there|here|at all|whatsoever|so far|to date|to report|on that front))*{_PRAISE_END}"),
@@ -168,10 +162,25 @@ _ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS))
 are kept as text, compiled only here: compiling each alone too cost some 5 ms at every start)."""
 
 
+_HOW_IT_WENT = re.compile(
+    r"\b(?:went|goes|go|going|gone|ran|runs|run|running|worked|works|work|working|turned out|came together) "
+    r"(?:\w+ ){0,2}?(?:well|fine|smoothly|great|brilliantly|perfectly|like clockwork|without a hitch)" + _PRAISE_TRAILER
+)
+"""Praise of how something went ("testing went fine", "the stand-ups worked well for us", "it all ran
+smoothly this year"), a verdict too, unless :data:`_UNDOES_HOW_IT_WENT` comes before it in the clause
+or the clause goes on ("went well until the audit")."""
+_UNDOES_HOW_IT_WENT = re.compile(r"\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b")
+"""A negation or a "when" before the praise: "nothing went well", "when projects run smoothly nobody notices"."""
+
+
 def is_denied(cleaned: str) -> bool:
     """Whether a clause says its topic is not a problem."""
-    pattern = _ANY_UNCONDITIONAL_DENIAL if _CONDITIONAL.search(cleaned) else _ANY_DENIAL
-    return pattern.search(cleaned) is not None
+    if _CONDITIONAL.search(cleaned):
+        return _ANY_UNCONDITIONAL_DENIAL.search(cleaned) is not None
+    if _ANY_DENIAL.search(cleaned):
+        return True
+    praise = _HOW_IT_WENT.search(cleaned)
+    return praise is not None and _UNDOES_HOW_IT_WENT.search(cleaned, 0, praise.start()) is None
 
 
 _DENIAL_WORDS = frozenset(
