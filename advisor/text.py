@@ -159,7 +159,8 @@ _VERDICT_DENIALS = [
 _ANY_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS + _VERDICT_DENIALS))
 _ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS))
 """The denial patterns as one alternation each (one scan instead of one per pattern; the patterns
-are kept as text, compiled only here: compiling each alone too cost some 5 ms at every start)."""
+are kept as text, compiled only here: compiling each alone too cost some 5 ms at every start).
+:data:`_HOW_IT_WENT` stands apart: its guard looks back from where it matched."""
 
 
 _HOW_IT_WENT = re.compile(

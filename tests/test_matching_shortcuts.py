@@ -49,6 +49,10 @@ def test_every_denial_pattern_names_a_denial_word():
         "not really something we struggle with", "reporting is spot on", "delivery is on track",
         "we are not short of money", "no shortage of engineers", "we do not lack funding", "plenty of staff",
         "more than enough budget", "money is not the constraint", "the software is not what is wrong",
+        # praise (advisor.text._HOW_IT_WENT and the praise verdicts)
+        "testing went fine", "the cutover went like clockwork", "it ran without a hitch", "it all ran smoothly",
+        "zero complaints so far", "no issues there", "the rollout was a real success", "the pilot proved a triumph",
+        "in the end it paid off",
     ]
     for example in examples:
         assert is_denied(example), example
