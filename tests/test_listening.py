@@ -204,6 +204,23 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We never stop projects.", "zombie_projects_never_killed"),
         # "can't say no" is the complaint, not a speaker declining to say something is a problem
         ("We can't say no to new work.", "nobody_can_say_no_to_new_work"),
+        # a sixth round, heard as nothing before
+        ("We never know which project comes first.", "no_single_ranked_project_list"),
+        ("One week this is urgent and the next week it's parked.", "priorities_keep_changing"),
+        ("We say yes to every request.", "nobody_can_say_no_to_new_work"),
+        ("Nobody ever cancels a project.", "zombie_projects_never_killed"),
+        ("We can't tell if our projects make money.", "cannot_show_project_roi"),
+        ("Nobody wants to make a decision.", "decisions_take_forever"),
+        ("The deadline was decided before we planned anything.", "deadlines_set_before_estimating"),
+        ("Costs are always higher than planned.", "budgets_overrun"),
+        ("The customer keeps changing what they want.", "requirements_keep_changing"),
+        ("Issues stay open for weeks.", "issues_raised_no_follow_up"),
+        ("Our PMs are engineers who were thrown into the role.", "accidental_project_managers"),
+        ("Everybody wants the same two developers.", "projects_fight_over_people"),
+        ("I can't see the status of my projects.", "cant_see_project_status"),
+        ("The numbers in different reports never match.", "figures_differ_between_reports"),
+        ("All our data is in Excel files.", "spreadsheets_everywhere"),
+        ("Compliance checks get skipped when we're in a hurry.", "mandatory_compliance_steps_skipped"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
