@@ -43,6 +43,8 @@ SINGLE_CUE_MIN_IDF = 3.0
 TYPO_CUTOFF = 90.0
 TYPO_MIN_LENGTH = 6
 NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "neither", "nor", "nowher"})
+LACKING = NEGATIONS | {"lack"}
+"""Words in a symptom's name that make it a lack."""
 MIN_OVERLAP_IDF = 0.8
 """Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
 PHRASE_MIN_STEMS = 3
@@ -221,8 +223,9 @@ class SymptomMatcher:
             self._topic_size.append(len(topic))
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
-        self._lack = [not NEGATIONS.isdisjoint(self.stems(s.name)) for s in kb.symptoms.values()]
-        """Per symptom: its name describes a lack ("No resource plan"), so a negation near its words is the complaint."""
+        self._lack = [not LACKING.isdisjoint(self.stems(s.name)) for s in kb.symptoms.values()]
+        """Per symptom: its name describes a lack ("No resource plan", "Project managers lack basic planning
+        techniques"), so a negation near its words is the complaint ("our PMs can't build a schedule")."""
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         self._known = frozenset(self.idf).union(self.lexicon.single)
         """Stems that are never corrected as typos."""

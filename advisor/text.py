@@ -68,8 +68,9 @@ _DENIALS = [  # pattern texts: see _ANY_DENIAL
      r"outage|complaint)s? (?:attributable|so far|to date|since|this year|last year|at all|in (?:the last|years))"),
     r"\b(?:problem|issue) (?:is|was|s) not\b",
     r"\bnothing wrong with\b",
-    # "I can't say budget is an issue"; but "we can't say no to anyone" is the complaint
-    r"\b(?:would not|could not|can not|do not) (?:really )?say\b(?! (?:no|yes)\b)",
+    # "I can't say budget is an issue"; but "we can't say no to anyone" is the complaint, and so is not
+    # knowing: "we can't say if we're late", "nobody could say how much it cost"
+    r"\b(?:would not|could not|can not|do not) (?:really )?say\b(?! (?:no|yes|if|whether|when|how|what|which|who|where|why)\b)",
     r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b",
     r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)",
     # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff":

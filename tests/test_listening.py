@@ -77,6 +77,10 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("the pilot was a success, then the rollout collapsed", False),
         ("the project was declared a success", False),
         ("there are no problems, according to the project managers", False),
+        # declining to call something a problem denies it; not being able to tell is the complaint
+        ("i can't say budget is an issue", True),
+        ("the plan has no baseline so we can't say if we're late", False),
+        ("nobody could say how much the project cost", False),
     ],
 )
 def test_what_a_not_denies(clause, denied):
@@ -221,6 +225,17 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("The numbers in different reports never match.", "figures_differ_between_reports"),
         ("All our data is in Excel files.", "spreadsheets_everywhere"),
         ("Compliance checks get skipped when we're in a hurry.", "mandatory_compliance_steps_skipped"),
+        # a seventh round: polarity (read as denials before) and everyday idioms (heard as nothing)
+        ("The plan has no baseline so we can't say if we're late.", "plans_without_baselines"),
+        ("Our PMs can't build a proper schedule.", "pms_lack_core_techniques"),
+        ("Our status reports are works of fiction.", "leaders_distrust_reports"),
+        ("Every project is a fire drill.", "rescue_heroics_culture"),
+        ("Our sponsor is MIA.", "sponsor_absent"),
+        ("People are afraid to report problems.", "blame_culture_hides_problems"),
+        ("The go-live was a disaster because nobody was trained.", "users_unprepared_for_change"),
+        ("Half the team is still using the old system.", "new_system_unused"),
+        ("Our dependencies are managed by luck.", "nobody_sees_cross_project_links"),
+        ("Nobody would notice if the PMO disappeared.", "pmo_taken_for_granted"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
