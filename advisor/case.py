@@ -578,6 +578,8 @@ _CSV_COLUMNS = {
 }
 _NO_NAME = frozenset({"anonymous", "anon", "n/a", "na", "-", "none", "not given", "prefer not to say"})
 """Names an anonymous survey export puts in its name column."""
+_NON_ANSWERS = frozenset({"no", "n/a", "na", "none", "nothing", "nope", "nil", "-", "no comment", "no comments", "not applicable"})
+"""What people type into an optional question they have nothing to add to: not a statement."""
 _HEADER_FILLERS = frozenset({"what", "is", "are", "your", "you", "please", "enter", "full", "s", "my", "this", "the"})
 """Words a survey question wraps a column's name in ("What is your role?", "Your name")."""
 
@@ -591,15 +593,23 @@ FREE_TEXT_WORDS = 4
 """A survey column whose answers average at least this many words is free text (a question's answers)."""
 
 
+_QUESTION_HEADER = re.compile(r"\?\s*$|^\s*q\s*\d+\b", re.IGNORECASE)
+"""A header that is a survey question: "Anything else?", "Q2 Other comments"."""
+
+
 def _free_text_columns(header: list[str], rows: list[tuple[int, list[str]]], taken: set[int]) -> list[int]:
     """The columns of free-text answers in a survey export whose headers are the questions
-    ("What gets in the way of your projects?"), rather than ids, dates, scores or departments."""
+    ("What gets in the way of your projects?"), rather than ids, dates, scores or departments.
+    A question's column counts when any answer is a sentence: under "Anything else?" most
+    people write "no", and the one who writes a paragraph is worth hearing."""
     found = []
     for i in range(len(header)):
         if i in taken:
             continue
-        cells = [row[i].strip() for _, row in rows if row[i].strip()]
-        if cells and sum(len(cell.split()) for cell in cells) / len(cells) >= FREE_TEXT_WORDS:
+        words = [len(cell.split()) for _, row in rows if (cell := row[i].strip())]
+        if not words:
+            continue
+        if sum(words) / len(words) >= FREE_TEXT_WORDS or (_QUESTION_HEADER.search(header[i]) and max(words) >= FREE_TEXT_WORDS):
             found.append(i)
     return found
 
@@ -698,7 +708,7 @@ def _from_csv(text: str, name: str, case_id: str, suffix: str) -> Case:
     people: dict[tuple[str, str], Stakeholder] = {}
     extra_values: dict[int, set[str]] = {i: set() for i in extra}
     for line, row in rows:
-        statements = [row[i].strip() for i in statement_columns if row[i].strip()]
+        statements = [cell for i in statement_columns if (cell := row[i].strip()) and cell.lower().strip(" .!") not in _NON_ANSWERS]
         if not statements:
             continue
         person = row[columns["stakeholder"]].strip() if "stakeholder" in columns else ""

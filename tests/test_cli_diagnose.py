@@ -316,6 +316,21 @@ def test_survey_export_with_question_headers(cli, tmp_path):
     assert quotes == {("respondent 1", "executives"), ("respondent 2", "project_managers")}
 
 
+def test_an_optional_question_is_heard_when_someone_answers_it():
+    """Under "Anything else?" most write "no"; the one who writes a sentence is a statement, the "no"s are not."""
+    from advisor import Case
+
+    case = Case.from_text("Respondent,Department,Q1 What gets in the way?,Q2 Anything else?,Score (1-5)\n"
+                          "1,Finance,We never see the full cost of projects until too late,no,2\n"
+                          "2,IT,I am on four projects at once and nobody checks,the PMO templates are useless,1\n"
+                          "3,Ops,Too many meetings about status every single week,N/A,3\n", ".csv")
+    assert [s.statements for s in case.stakeholders] == [
+        ["We never see the full cost of projects until too late"],
+        ["I am on four projects at once and nobody checks", "the PMO templates are useless"],
+        ["Too many meetings about status every single week"],
+    ]
+
+
 def test_transcript_leaves_out_the_interviewers_questions():
     from advisor import Case
 
