@@ -528,10 +528,16 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
     "Name (role): ...", "CFO: ...", "**Tom:** ..." name the speaker of a line; a heading or a line
     that is only such a label ("## Maria Rossi (Head of Operations)") names the speaker of the lines
     below it. In a transcript, "Q:" lines (the interviewer's) are left out and "A:" marks are dropped.
-    Other '#' lines are comments, as are blank lines and HTML comments."""
+    Other '#' lines are comments, as are blank lines and HTML comments. Before the first statement,
+    labelled lines about the organisation ("Industry: ...", "Context: 40 projects, regulated") give
+    the case's context and lines about the meeting ("Date: ...", "Attendees: ...") are left out
+    (see :mod:`advisor.note_headers`)."""
+    from .note_headers import header_context
+
     default: Speaker = ("stakeholder", "project_team_members")
     current = default
     speakers: dict[Speaker, list[str]] = {}
+    context: dict[str, Any] = {}
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("<!--"):
@@ -543,6 +549,13 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
             continue
         line = _LIST_MARK.sub("", line).strip()
         who: Speaker | None = None
+        if not speakers:  # the header: what the notes say of the organisation and the meeting
+            labelled = _BOLD_LABEL.match(line) or _LABEL.match(line)
+            if labelled and speaker_of(labelled["label"]) is None:
+                facts = header_context(labelled["label"], labelled["text"].replace("**", ""))
+                if facts is not None:
+                    context.update(facts)
+                    continue
         bold = _BOLD_LABEL.match(line)
         if bold:
             label = bold["label"].strip()
@@ -562,7 +575,7 @@ def _from_lines(text: str, name: str, case_id: str) -> Case:
         speakers.setdefault(who or current, []).append(line)
     if not speakers:
         raise CaseError("no statements: every line is blank or a # comment", name, None)
-    return _new_case(case_id, Context(), [Stakeholder(name=n, role=r, statements=s, details={}) for (n, r), s in speakers.items()])
+    return _new_case(case_id, Context.model_validate(context), [Stakeholder(name=n, role=r, statements=s, details={}) for (n, r), s in speakers.items()])
 
 
 def _new_case(case_id: str, context: Context, stakeholders: list[Stakeholder]) -> Case:

@@ -331,6 +331,23 @@ def test_an_optional_question_is_heard_when_someone_answers_it():
     ]
 
 
+def test_the_header_of_notes_gives_context_not_complaints():
+    """'PMO set up last year' in a context line is a fact about the organisation, not a new PMO under pressure."""
+    from advisor import Case
+
+    case = Case.from_text("# Discovery workshop, Acme Logistics\n"
+                          "Date: 12 March\nAttendees: Sarah, Tom\nIndustry: logistics\n"
+                          "**Context:** about 40 projects in flight, PMO set up 18 months ago, regulated (customs), maturity level 2\n\n"
+                          "## Sarah Lee, COO\n- Every director thinks theirs is the most important.\n"
+                          "- Background: nobody tells us anything.\n", ".md")
+    context = case.context
+    assert (context.industry, context.projects_in_flight, context.pmo_age_years, context.regulated, context.pmo_maturity) == (
+        "logistics", 40, 1.5, True, 2)
+    # after the first statement, a labelled line is what somebody said
+    assert [(s.name, s.statements) for s in case.stakeholders] == [
+        ("Sarah Lee", ["Every director thinks theirs is the most important.", "Background: nobody tells us anything."])]
+
+
 def test_transcript_leaves_out_the_interviewers_questions():
     from advisor import Case
 
