@@ -28,6 +28,8 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("'s", re.compile(r"'s\b"), " s"),
     ("one", re.compile(r"\bno[ -]one\b"), "nobody"),
     ("body", re.compile(r"\bno[ -]body\b"), "nobody"),
+    # the meeting, one word as the lexicon knows it: split, "stand-ups work well" read as "stand up to" someone
+    ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
 ]
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER_WORDS = frozenset(

@@ -250,3 +250,10 @@ def test_a_complaint_stands_beside_a_weaker_denial(advisor):
         "The system itself is solid, testing went really well.",
     ])
     assert advisor.hear(case)["new_system_unused"].present
+
+
+def test_stand_ups_are_meetings_not_standing_up_to_someone(advisor):
+    """'stand-ups' split into 'stand' and 'up' read as the cue 'stand up to' and the topic 'where projects stand'."""
+    assert advisor.listen("Honestly the stand-ups work well.") == []
+    heard = [m.symptom for m in advisor.listen("Our PMs never stand up to the sponsor.") if m.present]
+    assert "pms_avoid_hard_conversations" in heard
