@@ -55,7 +55,7 @@ _RESOURCES = (
 )
 """Resources a speaker may say they have enough of (see the denial patterns below)."""
 # Clause-level denial: the speaker says the topic of this clause is NOT a problem.
-_DENIALS = [  # pattern texts: see _ANY_DENIAL
+_DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     # "not our problem", "not a skills issue", "never the complaint", "not really that much of a concern";
     # a determiner must come first: "we don't track issues" and "no issue log" are complaints
     (r"\b(?:not|never) (?:(?:really|honestly|actually|even|ever|been|have|has|had|much|that|so|such|of) ){0,4}"
@@ -134,15 +134,17 @@ _PRAISE_TRAILER = (
 """What may follow praise to the end of its clause ("... this year", "... and the users love it"),
 but not a turn ("until the audit", "on paper", "at first")."""
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
+_GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|nothing)\b)\w+ )"
+"""A word between a verb and its verdict that does not turn it round ("is really good", not "is not good")."""
 _VERDICT_DENIALS = [
     (
-        r"\b(?:is|are|was|were|been|seems?|looks?) (?:\w+ ){0,2}(?:fine|ok|okay|good|great|solid|decent|excellent|"
+        rf"\b(?:is|are|was|were|been|seems?|looks?) {_GAP}{{0,2}}(?:fine|ok|okay|good|great|solid|decent|excellent|"
         r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed)"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
         r"(?:[.!)\s]*$|,)"
     ),
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
-    (r"\b(?:is|are|was|were|been|get|gets) (?:\w+ ){0,2}(?:managed|handled|run|organised|organized|done|looked after) "
+    (rf"\b(?:is|are|was|were|been|get|gets) {_GAP}{{0,2}}(?:managed|handled|run|organised|organized|done|looked after) "
      r"(?:really |very |pretty |quite )?well\b"),
     # "no issues there", "zero complaints so far", "no problems at all"
     (rf"\b(?:no|zero) (?:real |big |major |serious )?(?:problem|issue|trouble|complaint|concern|hiccup)s?"
@@ -150,7 +152,7 @@ _VERDICT_DENIALS = [
     # "the CRM rollout was a real success", "it paid off"
     # (not "declared a success", "reported as successful": a verdict somebody else gave)
     (rf"\b(?:is|are|was|were|been|proved|turned out to be) "
-     rf"(?:(?!declared|called|labell?ed|deemed|reported|announced|marked|signed|celebrated)\w+ ){{0,2}}"
+     rf"(?:(?!declared|called|labell?ed|deemed|reported|announced|marked|signed|celebrated|not|never|no|hardly|far|less)\w+ ){{0,2}}"
      rf"(?:success|successful|triumph)"
      rf"{_PRAISE_TRAILER}"),
     r"\b(?:paid|pays|paying) off[.!)\s]*$",
@@ -159,11 +161,11 @@ _VERDICT_DENIALS = [
 "if the system were any good, they'd use it" is a complaint."""
 
 
-_ANY_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS + _VERDICT_DENIALS))
 _ANY_UNCONDITIONAL_DENIAL = re.compile("|".join(f"(?:{p})" for p in _DENIALS))
+_ANY_VERDICT = re.compile("|".join(f"(?:{p})" for p in _VERDICT_DENIALS))
 """The denial patterns as one alternation each (one scan instead of one per pattern; the patterns
 are kept as text, compiled only here: compiling each alone too cost some 5 ms at every start).
-:data:`_HOW_IT_WENT` stands apart: its guard looks back from where it matched."""
+A verdict, like :data:`_HOW_IT_WENT`, is undone by what comes before it in the clause."""
 
 
 _HOW_IT_WENT = re.compile(
@@ -174,17 +176,20 @@ _HOW_IT_WENT = re.compile(
 smoothly this year"), a verdict too, unless :data:`_UNDOES_HOW_IT_WENT` comes before it in the clause
 or the clause goes on ("went well until the audit")."""
 _UNDOES_HOW_IT_WENT = re.compile(r"\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b")
-"""A negation or a "when" before the praise: "nothing went well", "when projects run smoothly nobody notices"."""
+"""A negation or a "when" before the praise or verdict: "nothing went well", "when projects run smoothly
+nobody notices", "none of the data is good"."""
 
 
 def is_denied(cleaned: str) -> bool:
     """Whether a clause says its topic is not a problem."""
-    if _CONDITIONAL.search(cleaned):
-        return _ANY_UNCONDITIONAL_DENIAL.search(cleaned) is not None
-    if _ANY_DENIAL.search(cleaned):
+    if _ANY_UNCONDITIONAL_DENIAL.search(cleaned):
         return True
-    praise = _HOW_IT_WENT.search(cleaned)
-    return praise is not None and _UNDOES_HOW_IT_WENT.search(cleaned, 0, praise.start()) is None
+    if _CONDITIONAL.search(cleaned):
+        return False
+    for praise in (_ANY_VERDICT.search(cleaned), _HOW_IT_WENT.search(cleaned)):
+        if praise is not None and _UNDOES_HOW_IT_WENT.search(cleaned, 0, praise.start()) is None:
+            return True
+    return False
 
 
 _DENIAL_WORDS = frozenset(

@@ -81,6 +81,12 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("i can't say budget is an issue", True),
         ("the plan has no baseline so we can't say if we're late", False),
         ("nobody could say how much the project cost", False),
+        # a verdict turned round by a negation is the complaint
+        ("the status data was not good enough for the board", False),
+        ("our estimates are never good", False),
+        ("the rollout was not a success", False),
+        ("none of the reporting is reliable or good", False),
+        ("the status data is really good", True),
     ],
 )
 def test_what_a_not_denies(clause, denied):
