@@ -332,14 +332,15 @@ class SymptomMatcher:
             if alias_part > 0:
                 matched += (f'"{table[row][4]}"',)
             if cues:
-                # A cue is denied in a denying clause, or when its last word is in the scope of a "not" or
+                # A cue is denied in a denying clause (all of it: "the PMO is fine but nobody knows what it
+                # does" is a complaint), or when its last word is in the scope of a "not" or
                 # "never" ("testing never gets cut", "line managers don't pull people back"), unless the
                 # negation is the complaint: the cue carries its own ("no resource plan") or the symptom is
                 # named as a lack ("we do not have a resource plan"). The cues vote by their IDF mass:
                 # "testing never gets cut" also fires "never tested"; the heavier side decides, a tie denies.
                 denying = affirming = 0.0
                 for cue, start, end in cues:
-                    if denied[start] or (negated is not None and negated[end] and not (cue.negative or lack[i])):
+                    if (denied[start] and denied[end]) or (negated is not None and negated[end] and not (cue.negative or lack[i])):
                         denying += cue.mass
                     else:
                         affirming += cue.mass
