@@ -28,6 +28,11 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("'s", re.compile(r"'s\b"), " s"),
     ("one", re.compile(r"\bno[ -]one\b"), "nobody"),
     ("body", re.compile(r"\bno[ -]body\b"), "nobody"),
+    # a wish for something is its lack: "if only we had one ranked list", "we need a proper risk process"
+    ("only", re.compile(r"\bif only (?:we|they|i|you|the \w+) (?:had|could have|got)\b"), "we have no"),
+    ("wish", re.compile(r"\b(?:i|we) (?:just |really )?wish (?:we|they|there|you) (?:had|was|were|could have)\b"), "we have no"),
+    ("need", re.compile(r"\bwe (?:really |badly |desperately |just |still |urgently )?need (?=(?:a|an|one|some|proper|real|clear|single)\b)"), "we have no "),
+    ("should be", re.compile(r"\bthere (?:really )?should be (?=(?:a|an|one|some|proper|real|clear|single)\b)"), "there is no "),
     # the meeting, one word as the lexicon knows it: split, "stand-ups work well" read as "stand up to" someone
     ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
 ]

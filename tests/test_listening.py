@@ -247,6 +247,10 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Half the team is still using the old system.", "new_system_unused"),
         ("Our dependencies are managed by luck.", "nobody_sees_cross_project_links"),
         ("Nobody would notice if the PMO disappeared.", "pmo_taken_for_granted"),
+        # a wish for something is its lack
+        ("If only we had one ranked list of projects.", "no_single_ranked_project_list"),
+        ("There should be a review after every project.", "no_post_project_review"),
+        ("We need a proper resource plan.", "no_view_of_who_is_free"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
