@@ -28,6 +28,12 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("'s", re.compile(r"'s\b"), " s"),
     ("one", re.compile(r"\bno[ -]one\b"), "nobody"),
     ("body", re.compile(r"\bno[ -]body\b"), "nobody"),
+    # near-negations read as the negation they amount to: "hardly anyone reads it", "the sponsor rarely
+    # attends", "we barely test", "few people use it" (but "a few people" are some)
+    ("ly", re.compile(r"\b(?:hardly|barely|scarcely) (?:any ?one|any ?body)\b"), "nobody"),
+    ("ly", re.compile(r"\b(?:hardly|barely|scarcely) any\b"), "no"),
+    ("ly", re.compile(r"\b(?:(?:hardly|barely|scarcely)(?: ever)?|rarely|seldom)\b"), "never"),
+    ("few", re.compile(r"(?<!\ba )(?<!\bquite a )\b(?:very )?few (?:people|of us|of them|users|staff|colleagues|managers)\b"), "nobody"),
     # a wish for something is its lack: "if only we had one ranked list", "we need a proper risk process"
     ("only", re.compile(r"\bif only (?:we|they|i|you|the \w+) (?:had|could have|got)\b"), "we have no"),
     ("wish", re.compile(r"\b(?:i|we) (?:just |really )?wish (?:we|they|there|you) (?:had|was|were|could have)\b"), "we have no"),

@@ -92,6 +92,7 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("budget overruns used to be a problem", True),
         ("we no longer miss deadlines since the new planning process", True),
         ("we no longer have a sponsor since jane left", False),
+        ("budget is rarely a problem", True),
     ],
 )
 def test_what_a_not_denies(clause, denied):
@@ -251,6 +252,14 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("If only we had one ranked list of projects.", "no_single_ranked_project_list"),
         ("There should be a review after every project.", "no_post_project_review"),
         ("We need a proper resource plan.", "no_view_of_who_is_free"),
+        # near-negations
+        ("Hardly anyone reads the status reports.", "documents_nobody_reads"),
+        ("The sponsor rarely attends.", "sponsor_absent"),
+        ("We barely test before go-live.", "testing_squeezed"),
+        ("Few people use the new planning tool.", "new_system_unused"),
+        ("Our PMs seldom get any training.", "pms_never_trained"),
+        ("Rarely do we finish on time.", "deadlines_missed"),
+        ("We never deliver on time.", "deadlines_missed"),
     ],
 )
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
