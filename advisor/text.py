@@ -32,7 +32,8 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     # attends", "we barely test", "few people use it" (but "a few people" are some)
     ("ly", re.compile(r"\b(?:hardly|barely|scarcely) (?:any ?one|any ?body)\b"), "nobody"),
     ("ly", re.compile(r"\b(?:hardly|barely|scarcely) any\b"), "no"),
-    ("ly", re.compile(r"\b(?:(?:hardly|barely|scarcely)(?: ever)?|rarely|seldom)\b"), "never"),
+    ("ly", re.compile(r"\b(?:(?:hardly|barely|scarcely)(?: ever)?|rarely)\b"), "never"),
+    ("seldom", re.compile(r"\bseldom\b"), "never"),
     ("few", re.compile(r"(?<!\ba )(?<!\bquite a )\b(?:very )?few (?:people|of us|of them|users|staff|colleagues|managers)\b"), "nobody"),
     # a wish for something is its lack: "if only we had one ranked list", "we need a proper risk process"
     ("only", re.compile(r"\bif only (?:we|they|i|you|the \w+) (?:had|could have|got)\b"), "we have no"),
