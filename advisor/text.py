@@ -28,21 +28,25 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("'s", re.compile(r"'s\b"), " s"),
     ("one", re.compile(r"\bno[ -]one\b"), "nobody"),
     ("body", re.compile(r"\bno[ -]body\b"), "nobody"),
-    # near-negations read as the negation they amount to: "hardly anyone reads it", "the sponsor rarely
-    # attends", "we barely test", "few people use it" (but "a few people" are some)
-    ("ly", re.compile(r"\b(?:hardly|barely|scarcely) (?:any ?one|any ?body)\b"), "nobody"),
-    ("ly", re.compile(r"\b(?:hardly|barely|scarcely) any\b"), "no"),
-    ("ly", re.compile(r"\b(?:(?:hardly|barely|scarcely)(?: ever)?|rarely)\b"), "never"),
-    ("seldom", re.compile(r"\bseldom\b"), "never"),
-    ("few", re.compile(r"(?<!\ba )(?<!\bquite a )\b(?:very )?few (?:people|of us|of them|users|staff|colleagues|managers)\b"), "nobody"),
-    # a wish for something is its lack: "if only we had one ranked list", "we need a proper risk process"
-    ("only", re.compile(r"\bif only (?:we|they|i|you|the \w+) (?:had|could have|got)\b"), "we have no"),
-    ("wish", re.compile(r"\b(?:i|we) (?:just |really )?wish (?:we|they|there|you) (?:had|was|were|could have)\b"), "we have no"),
-    ("need", re.compile(r"\bwe (?:really |badly |desperately |just |still |urgently )?need (?=(?:a|an|one|some|proper|real|clear|single)\b)"), "we have no "),
-    ("should be", re.compile(r"\bthere (?:really )?should be (?=(?:a|an|one|some|proper|real|clear|single)\b)"), "there is no "),
     # the meeting, one word as the lexicon knows it: split, "stand-ups work well" read as "stand up to" someone
     ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
 ]
+_SHIFTS = re.compile(
+    # near-negations read as the negation they amount to: "hardly anyone reads it", "hardly any data",
+    # "the sponsor rarely attends", "we barely test", "few people use it" (but "a few people" are some)
+    r"\b(?P<nobody>(?:hardly|barely|scarcely) any ?(?:one|body)|"
+    r"(?<!\ba )(?<!\bquite a )(?:very )?few (?:people|of us|of them|users|staff|colleagues|managers))\b"
+    r"|\b(?P<no>(?:hardly|barely|scarcely) any)\b"
+    r"|\b(?P<never>(?:hardly|barely|scarcely)(?: ever)?|rarely|seldom)\b"
+    # a wish for something is its lack: "if only we had one ranked list", "we need a proper risk process"
+    r"|\b(?P<lack>if only (?:we|they|i|you|the \w+) (?:had|could have|got)|(?:i|we) (?:just |really )?wish (?:we|they|there|you) "
+    r"(?:had|was|were|could have)|we (?:really |badly |desperately |just |still |urgently )?need(?= (?:a|an|one|some|proper|real|clear|single)\b))\b"
+    r"|\b(?P<none>there (?:really )?should be(?= (?:a|an|one|some|proper|real|clear|single)\b))"
+)
+"""Phrases read as the plain negation they amount to (see :func:`clean`)."""
+_SHIFTED = {"nobody": "nobody", "no": "no", "never": "never", "lack": "we have no", "none": "there is no"}
+_SHIFT_NEEDLES = ("hardly", "rely", "scarcely", "seldom", "few", "only", "wish", "need", "should be")
+"""A text each :data:`_SHIFTS` match contains ("rely" is in rarely and barely): most statements hold none."""
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -122,6 +126,9 @@ def clean(text: str) -> str:
     for needle, pattern, replacement in _CONTRACTIONS:
         if needle in text:  # a cheap test first: most statements hold only a few of these
             text = pattern.sub(replacement, text)
+    for needle in _SHIFT_NEEDLES:
+        if needle in text:
+            return _SHIFTS.sub(lambda found: _SHIFTED[found.lastgroup], text)  # type: ignore[index]
     return text
 
 
@@ -242,7 +249,7 @@ def _denial_parts(clause: str) -> list[tuple[str, bool]]:
     otherwise what follows the comma explains the denial ("money isn't the issue, the publisher covers
     overheads") or the comma falls inside it ("budget, honestly, is not our problem"), and the whole
     clause is denied."""
-    if _DENIAL_WORDS.isdisjoint(tokens(clause)) or not is_denied(clause.strip(" ,")):
+    if not is_denied(clause.strip(" ,")):
         return [(clause, False)]
     parts = clause.split(",")
     for k in range(1, len(parts)):
@@ -293,8 +300,10 @@ def sentences(statement: str) -> list[Sentence]:
         denied: list[bool] = []
         negated: list[bool] | None = None
         for whole in clauses(piece):
-            for clause, clause_denied in _denial_parts(whole):
-                words = tokens(clause)
+            whole_words = tokens(whole)
+            parts = [(whole, False)] if _DENIAL_WORDS.isdisjoint(whole_words) else _denial_parts(whole)
+            for clause, clause_denied in parts:
+                words = whole_words if clause is whole else tokens(clause)
                 clause_stems = [stem(w) for w in words if w not in STOPWORDS]
                 if not _SCOPE_STARTS.isdisjoint(words):
                     negated = (negated or [False] * len(stems)) + negation_scope(clause)
