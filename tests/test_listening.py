@@ -260,6 +260,7 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Our PMs seldom get any training.", "pms_never_trained"),
         ("Rarely do we finish on time.", "deadlines_missed"),
         ("We never deliver on time.", "deadlines_missed"),
+        ("Nobody is in charge of the data migration.", "nobody_owns_it"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
