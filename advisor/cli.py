@@ -102,6 +102,7 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
         "cues": sum(len(s.cues) for s in kb.symptoms.values()),
         "phrasings": sum(len(p) for p in kb.phrasings.values()),
         "stories": sum(len(p) for p in kb.stories.values()),
+        "healthy_phrases": sum(len(p) for p in kb.healthy.values()),
         "lexicon_groups": len(kb.lexicon),
         "coverage_gaps": kb.coverage_gaps(),
     }
@@ -116,7 +117,8 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
     for relation, n in stats["edges"].items():
         print(f"  {relation:<14} {n:>5}")
     print(f"symptom phrasings: {stats['aliases']} aliases, {stats['cues']} cues, {stats['phrasings']} example phrasings, "
-          f"{stats['stories']} stories (cause themes only); {stats['lexicon_groups']} synonym groups")
+          f"{stats['stories']} stories (cause themes only), {stats['healthy_phrases']} healthy-state phrases; "
+          f"{stats['lexicon_groups']} synonym groups")
     print("coverage gaps:")
     for gap, ids in stats["coverage_gaps"].items():
         print(f"  {gap.replace('_', ' ')}: {', '.join(ids) if ids else 'none'}")

@@ -45,6 +45,8 @@ TYPO_MIN_LENGTH = 6
 NEGATIONS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "neither", "nor", "nowher"})
 LACKING = NEGATIONS | {"lack"}
 """Words in a symptom's name that make it a lack."""
+HEALTHY_REACH = 3
+"""How many words before a healthy phrase a negation turns it into the complaint ("we have no clear ranked list")."""
 MIN_OVERLAP_IDF = 0.8
 """Words in almost every symptom ("project", "not", "every") carry no signal for the overlap channels."""
 PHRASE_MIN_STEMS = 3
@@ -103,6 +105,8 @@ class _CueEntry(NamedTuple):
     """The signal when it is said word for word (PHRASE_MIN_STEMS stems or more, in order, nothing between):
     at least the IDF of the whole phrase among the symptoms' texts, so that a phrase of common words
     ("nobody owns the project") counts when it is said as written."""
+    healthy: bool = False
+    """It states the symptom's healthy opposite ("decisions are made quickly"): heard, it denies the symptom."""
 
 
 _Reading = tuple[int, float, bool, tuple[str, ...]]
@@ -180,6 +184,22 @@ class SymptomMatcher:
                     self._cue_pairs.setdefault(rarest, {}).setdefault(second, []).append(entry)
                 else:
                     self._single_cues[rarest].append(entry)
+        # healthy phrases, indexed like cues; their words weigh what they weigh in the symptoms' texts, or
+        # as the rarest word when no symptom uses them
+        rarest_idf = max(self.idf.values())
+        healthy_stems: set[str] = set()
+        for i, s in enumerate(kb.symptoms.values()):
+            for text in kb.healthy.get(s.id, ()):
+                stems = self.stems(text)
+                stem_set = frozenset(stems)
+                if len(stem_set) < 2:
+                    continue
+                healthy_stems |= stem_set
+                weight = {t: self.idf.get(t, rarest_idf) for t in stem_set}
+                rarest, second = sorted(stem_set, key=lambda t: (weight[t], t), reverse=True)[:2]
+                mass = math.fsum(weight.values())
+                entry = _CueEntry(i, text, stems, stem_set, len(stem_set) > 2, mass, False, mass, True)
+                self._cue_pairs.setdefault(rarest, {}).setdefault(second, []).append(entry)
         # aliases as (symptom, informative stems, their IDF mass, each stem's weight x IDF, text), found through
         # rare stems; an alias that needs a negation is only reachable in a negated sentence
         self._alias_table: list[tuple[int, frozenset[str], float, dict[str, float], str]] = []
@@ -227,7 +247,7 @@ class SymptomMatcher:
         """Per symptom: its name describes a lack ("No resource plan", "Project managers lack basic planning
         techniques"), so a negation near its words is the complaint ("our PMs can't build a schedule")."""
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
-        self._known = frozenset(self.idf).union(self.lexicon.single)
+        self._known = frozenset(self.idf).union(self.lexicon.single, healthy_stems)
         """Stems that are never corrected as typos."""
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
@@ -340,7 +360,12 @@ class SymptomMatcher:
                 # "testing never gets cut" also fires "never tested"; the heavier side decides, a tie denies.
                 denying = affirming = 0.0
                 for cue, start, end in cues:
-                    if (denied[start] and denied[end]) or (negated is not None and negated[end] and not (cue.negative or lack[i])):
+                    if cue.healthy:  # the healthy state said plainly denies; with a "no" or "not" just before it, it is the complaint
+                        if LACKING.isdisjoint(stems[max(0, start - HEALTHY_REACH) : start]):
+                            denying += cue.mass
+                        else:
+                            affirming += cue.mass
+                    elif (denied[start] and denied[end]) or (negated is not None and negated[end] and not (cue.negative or lack[i])):
                         denying += cue.mass
                     else:
                         affirming += cue.mass
@@ -377,13 +402,23 @@ class SymptomMatcher:
                     if positions is None:
                         positions = _positions(stems)
                     window = _window(cue.stems, positions)
-                    if window is None:
+                    if window is None or (cue.healthy and not self._healthy_heard(cue, window, stems, present)):
                         continue
                     if cue.symptom in fired:
                         fired[cue.symptom].append((cue, *window))
                     else:
                         fired[cue.symptom] = [(cue, *window)]
         return fired
+
+    @staticmethod
+    def _healthy_heard(cue: _CueEntry, window: tuple[int, int], stems: tuple[str, ...], present: set[str]) -> bool:
+        """A healthy phrase counts said as one phrase (its words side by side: "every risk has an owner" is
+        not "our risk log ... every owner cell says TBC"), in a sentence with no negation, or with one just
+        before it ("we have no clear ranked list"), which makes it the complaint."""
+        start, end = window
+        if end - start != len(cue.stem_set) - 1:
+            return False
+        return LACKING.isdisjoint(present) or not LACKING.isdisjoint(stems[max(0, start - HEALTHY_REACH) : start])
 
     def _alias_scores(self, said: set[str]) -> dict[int, tuple[float, int]]:
         """Symptom number -> (its best alias similarity, that alias's row) for the aliases sharing enough words."""

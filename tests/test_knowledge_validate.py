@@ -162,3 +162,24 @@ def test_safe_yaml_never_executes(cli, tmp_path):
     lines = problems_for(cli, tmp_path)
     assert not marker.exists()
     assert any("evil.yaml:1:" in line for line in lines), lines
+
+
+def test_healthy_phrases_that_cannot_work_are_warned_about(tmp_path):
+    """A healthy phrase needs two content words and a plain, positive wording."""
+    from advisor.knowledge.loader import validate_knowledge
+
+    write(tmp_path, "healthy.yaml", """
+        healthy:
+          - symptom: decisions_take_forever
+            says:
+              - decisions are made quickly
+              - the decisions
+              - decisions never take long
+          - symptom: no_such_symptom
+            says: [one ranked list]
+        """)
+    problems, warnings = validate_knowledge([tmp_path])
+    assert [str(p) for p in problems] == [f"{tmp_path / 'healthy.yaml'}:7: unknown symptom 'no_such_symptom' in healthy"]
+    warned = [str(w) for w in warnings if "healthy phrase" in str(w)]
+    assert len(warned) == 2 and ":5:" in warned[0] and "fewer than two content words" in warned[0]
+    assert ":6:" in warned[1] and "negation or a wish" in warned[1]

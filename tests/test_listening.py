@@ -299,3 +299,21 @@ def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
     """'Money isn't the issue, the publisher covers overheads': what follows the comma explains the denial."""
     heard = {m.symptom: m.present for m in advisor.listen("Budget is honestly not our problem, we have plenty.")}
     assert heard.get("budgets_overrun") is False
+
+
+@pytest.mark.parametrize(
+    "statement, symptom, present",
+    [
+        # the healthy state said plainly (knowledge/healthy.yaml) denies the symptom
+        ("Requirements are honestly clear here.", "requirements_unclear", False),
+        ("We have one ranked list of projects.", "no_single_ranked_project_list", False),
+        ("Every risk has an owner.", "risks_have_no_owner", False),
+        # with a negation just before it, it is the complaint
+        ("We have no single prioritised project list.", "no_single_ranked_project_list", True),
+        # its words scattered through a complaint are not the healthy phrase
+        ("Our risk log has 60 items and every owner cell says TBC or PM.", "risks_have_no_owner", True),
+    ],
+)
+def test_a_healthy_state_said_plainly_denies_its_symptom(advisor, statement, symptom, present):
+    heard = {m.symptom: m.present for m in advisor.listen(statement)}
+    assert heard.get(symptom) is present, f"{statement!r} read as {heard}"

@@ -31,6 +31,7 @@ class KnowledgeBase:
         lexicon: tuple[tuple[str, ...], ...] = (),
         phrasings: dict[str, tuple[str, ...]] | None = None,
         stories: dict[str, tuple[str, ...]] | None = None,
+        healthy: dict[str, tuple[str, ...]] | None = None,
     ):
         self.version = version
         self.folders = folders
@@ -43,6 +44,8 @@ class KnowledgeBase:
         """Symptom id -> extra phrasings (from `phrasings:` sections)."""
         self.stories = stories or {}
         """Symptom id -> stakeholder stories (from `stories:` sections; read for the cause themes only)."""
+        self.healthy = healthy or {}
+        """Symptom id -> phrases of its healthy opposite (from `healthy:` sections; heard, they deny it)."""
         self.symptoms: dict[str, Symptom] = nodes["symptom"]  # type: ignore[assignment]
         self.causes: dict[str, Cause] = nodes["cause"]  # type: ignore[assignment]
         self.services: dict[str, Service] = nodes["service"]  # type: ignore[assignment]

@@ -147,7 +147,7 @@ def _read_lexicon(value: Any, file: str, out: _Collector, lexicon: list[tuple[st
 def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tuple[Rule, Any, str]], dict[str, Any]]:
     entries: list[_Entry] = []
     rules: list[tuple[Rule, Any, str]] = []
-    meta: dict[str, Any] = {"lexicon": [], "phrasings": [], "stories": []}
+    meta: dict[str, Any] = {"lexicon": [], "phrasings": [], "stories": [], "healthy": []}
     lexicon: list[tuple[str, ...]] = meta["lexicon"]
     if not folder.is_dir():
         out.add("knowledge folder not found", str(folder), None)
@@ -173,7 +173,7 @@ def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tupl
                 out.add(f"section '{key}' must be a list", shown, line)
             elif key == "lexicon":
                 _read_lexicon(value, shown, out, lexicon)
-            elif key in ("phrasings", "stories"):
+            elif key in ("phrasings", "stories", "healthy"):
                 for index, raw in enumerate(value):
                     node = _validate_node(Phrasing, raw, shown, out)
                     if node is not None:
@@ -222,7 +222,7 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
     rules: dict[str, tuple[Rule, Any, str]] = {}
     versions: list[str] = []
     lexicon: list[tuple[str, ...]] = []
-    examples: dict[str, list[tuple[Phrasing, Any, str, int]]] = {"phrasings": [], "stories": []}
+    examples: dict[str, list[tuple[Phrasing, Any, str, int]]] = {"phrasings": [], "stories": [], "healthy": []}
     for folder in layers:
         entries, folder_rules, meta = _read_folder(folder, out)
         lexicon.extend(meta.pop("lexicon"))
@@ -263,6 +263,8 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
                 out.add(f"unknown symptom '{phrasing.symptom}' in {section}{hint}", file, line_of(raw, ("symptom",)) or line)
             else:
                 said[section].setdefault(phrasing.symptom, []).extend(phrasing.says)
+                if section == "healthy":
+                    _check_healthy(phrasing, raw, file, out)
     if out.problems:
         return None, out
     kb = KnowledgeBase(
@@ -274,6 +276,7 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
         lexicon=tuple(lexicon),
         phrasings={k: tuple(v) for k, v in sorted(said["phrasings"].items())},
         stories={k: tuple(v) for k, v in sorted(said["stories"].items())},
+        healthy={k: tuple(v) for k, v in sorted(said["healthy"].items())},
     )
     return kb, out
 
@@ -303,6 +306,21 @@ def _replaces_builtin(folder: Path) -> bool:
     except (OSError, UnicodeDecodeError, YamlSyntaxError):
         return False
     return isinstance(data, dict) and data.get("extends") == "none"
+
+
+_TURNING_WORDS = frozenset({"not", "no", "never", "nobodi", "none", "noth", "without", "lack", "need", "want", "wish", "should"})
+"""Stems that would make a healthy phrase the complaint (or a wish for the healthy state)."""
+
+
+def _check_healthy(phrasing: Phrasing, raw: Any, file: str, out: _Collector) -> None:
+    """A healthy phrase is heard through two content words at least, and says the healthy state plainly."""
+    for i, text in enumerate(phrasing.says):
+        stems = set(content_stems(text))
+        where = line_of(raw, ("says", i))
+        if len(stems) < 2:
+            out.warn(f"healthy phrase '{text}' of '{phrasing.symptom}' has fewer than two content words: it is never heard", file, where)
+        elif stems & _TURNING_WORDS:
+            out.warn(f"healthy phrase '{text}' of '{phrasing.symptom}' holds a negation or a wish: say the healthy state plainly", file, where)
 
 
 def _check_references(by_kind: dict[str, dict[str, _Entry]], rules: dict[str, tuple[Rule, Any, str]], out: _Collector) -> None:

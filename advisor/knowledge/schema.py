@@ -289,6 +289,9 @@ class KnowledgeFile(Strict):
     """Extra phrasings per symptom (used by the matcher like aliases)."""
     stories: tuple[Phrasing, ...] = ()
     """Longer stakeholder stories per symptom: read only for the cause themes, never matched sentence by sentence."""
+    healthy: tuple[Phrasing, ...] = ()
+    """Short phrases that state a symptom's healthy opposite ("decisions are made quickly"): heard and not
+    negated, they are evidence that the symptom is absent."""
     lexicon: tuple[tuple[Annotated[str, Field(min_length=1, max_length=60)], ...], ...] = ()
     """Synonym groups: every entry is read as the group's first entry when matching text."""
 
