@@ -248,6 +248,8 @@ class SymptomMatcher:
         techniques"), so a negation near its words is the complaint ("our PMs can't build a schedule")."""
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         self._known = frozenset(self.idf).union(self.lexicon.single, healthy_stems)
+        self._cue_idf = {**{t: rarest_idf for t in healthy_stems}, **self.idf}
+        """The IDF of every word a cue or healthy phrase has (a healthy phrase's own words weigh as the rarest)."""
         """Stems that are never corrected as typos."""
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
@@ -330,6 +332,7 @@ class SymptomMatcher:
         floor, threshold = p.alias_floor, p.threshold
         overlap_weight, overlap_scale, cue_scale = p.overlap_weight, p.overlap_scale, p.cue_scale
         idf_of, documents, table = idf.__getitem__, self._documents, self._alias_table
+        cue_idf = self._cue_idf.__getitem__
         lack = self._lack
         results: list[_Reading] = []
         for i in set(fired).union([i for i, (c, _) in alias_scores.items() if c > floor]):
@@ -341,7 +344,7 @@ class SymptomMatcher:
             else:
                 # one cue's stems, or several cues' stems each once
                 mass = _phrase_or_words(cues[0]) if len(cues) == 1 else max(
-                    math.fsum(map(idf_of, {t for cue, *_ in cues for t in cue.stem_set})), *map(_phrase_or_words, cues))
+                    math.fsum(map(cue_idf, {t for cue, *_ in cues for t in cue.stem_set})), *map(_phrase_or_words, cues))
                 cue_part = 1.0 - math.exp(-mass / cue_scale)
             shared = math.fsum(map(idf_of, documents[i] & said))
             overlap_part = overlap_weight * (1.0 - math.exp(-shared / overlap_scale))

@@ -317,3 +317,15 @@ def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
 def test_a_healthy_state_said_plainly_denies_its_symptom(advisor, statement, symptom, present):
     heard = {m.symptom: m.present for m in advisor.listen(statement)}
     assert heard.get(symptom) is present, f"{statement!r} read as {heard}"
+
+
+def test_a_healthy_phrase_of_new_words_fires_beside_other_cues(tmp_path):
+    """A healthy phrase whose words no symptom uses, firing with a cue of the same symptom, is weighed
+    (it raised KeyError: the multi-cue weight looked its words up among the symptoms' words only)."""
+    from advisor import Advisor
+
+    (tmp_path / "healthy.yaml").write_text(
+        "healthy:\n  - symptom: decisions_take_forever\n    says: [zorbly quick decisions]\n", encoding="utf-8")
+    advisor = Advisor.load([tmp_path])
+    heard = {m.symptom: m.present for m in advisor.listen("Decisions take months, unlike the zorbly quick decisions next door.")}
+    assert "decisions_take_forever" in heard
