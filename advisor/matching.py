@@ -248,9 +248,9 @@ class SymptomMatcher:
         techniques"), so a negation near its words is the complaint ("our PMs can't build a schedule")."""
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         self._known = frozenset(self.idf).union(self.lexicon.single, healthy_stems)
+        """Stems that are never corrected as typos."""
         self._cue_idf = {**{t: rarest_idf for t in healthy_stems}, **self.idf}
         """The IDF of every word a cue or healthy phrase has (a healthy phrase's own words weigh as the rarest)."""
-        """Stems that are never corrected as typos."""
         self._vocabulary = sorted(set(self.idf) | set(self.lexicon.single))
         self._typos: dict[str, str | None] = {}
         self._typo_candidates: dict[int, list[str]] = {}

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from . import context_values
 
 FIELD_LABELS: dict[str, str] = {
@@ -26,13 +28,6 @@ FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(("delivery_approach", "approach", "delivery_method"), "delivery_approach"),
 }
 """A header label (lower case, words joined by "_") -> the context field its value is."""
-_READERS = {
-    "organization_size": context_values.organization_size,
-    "pmo_maturity": context_values.maturity,
-    "projects_in_flight": context_values.count,
-    "regulated": context_values.flag,
-    "pmo_age_years": context_values.years,
-}
 PROSE_LABELS = frozenset({"context", "background", "organisation", "organization", "setting", "client", "company", "situation"})
 """Labels of a line of prose about the organisation: its facts are read, the line is not a statement."""
 BOOKKEEPING_LABELS = frozenset({
@@ -60,7 +55,8 @@ def label_key(label: str) -> str:
 def header_context(label: str, text: str) -> dict[str, Any] | None:
     """The context a labelled line gives ({} for bookkeeping), or None when it is not a header line.
 
-    A field's value that cannot be read ("Projects: the ERP and the CRM") leaves the line a statement."""
+    A field's value that cannot be read ("Projects: the ERP and the CRM", "Approach: we try to be
+    pragmatic") leaves the line a statement."""
     key = label_key(label)
     if key in BOOKKEEPING_LABELS:
         return {}
@@ -69,10 +65,11 @@ def header_context(label: str, text: str) -> dict[str, Any] | None:
     field = FIELD_LABELS.get(key)
     if field is None or not text.strip():
         return None
-    reader = _READERS.get(field)
-    try:
-        value = reader(text.strip()) if reader else text.strip()
-    except ValueError:
+    from .case import Context  # (case imports this module when it reads notes)
+
+    try:  # read as a case file's context value is read, everyday forms included
+        value = Context.model_validate({field: text.strip()}).value(field)
+    except ValidationError:
         return None
     return {field: value}
 

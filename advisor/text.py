@@ -198,9 +198,9 @@ _HOW_IT_WENT = re.compile(
     r"(?:\w+ ){0,2}?(?:well|fine|smoothly|great|brilliantly|perfectly|like clockwork|without a hitch)" + _PRAISE_TRAILER
 )
 """Praise of how something went ("testing went fine", "the stand-ups worked well for us", "it all ran
-smoothly this year"), a verdict too, unless :data:`_UNDOES_HOW_IT_WENT` comes before it in the clause
+smoothly this year"), a verdict too, unless :data:`_UNDOES_PRAISE` comes before it in the clause
 or the clause goes on ("went well until the audit")."""
-_UNDOES_HOW_IT_WENT = re.compile(r"\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b")
+_UNDOES_PRAISE = re.compile(r"\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b")
 """A negation or a "when" before the praise or verdict: "nothing went well", "when projects run smoothly
 nobody notices", "none of the data is good"."""
 
@@ -212,7 +212,7 @@ def is_denied(cleaned: str) -> bool:
     if _CONDITIONAL.search(cleaned):
         return False
     for praise in (_ANY_VERDICT.search(cleaned), _HOW_IT_WENT.search(cleaned)):
-        if praise is not None and _UNDOES_HOW_IT_WENT.search(cleaned, 0, praise.start()) is None:
+        if praise is not None and _UNDOES_PRAISE.search(cleaned, 0, praise.start()) is None:
             return True
     return False
 

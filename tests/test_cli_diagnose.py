@@ -348,6 +348,16 @@ def test_the_header_of_notes_gives_context_not_complaints():
         ("Sarah Lee", ["Every director thinks theirs is the most important.", "Background: nobody tells us anything."])]
 
 
+def test_a_header_value_that_cannot_be_read_stays_a_statement():
+    """'Approach: we try to be pragmatic' named no delivery approach and stopped the whole file with a validation error."""
+    from advisor import Case
+
+    case = Case.from_text("Delivery approach: SAFe with some waterfall\nApproach: we try to be pragmatic\n"
+                          "## Tom (project manager)\n- Nobody decides anything.\n", ".md")
+    assert case.context.delivery_approach == "hybrid"
+    assert ["Approach: we try to be pragmatic"] in [s.statements for s in case.stakeholders]
+
+
 def test_transcript_leaves_out_the_interviewers_questions():
     from advisor import Case
 
