@@ -85,6 +85,15 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     (r"\bno (?:\w+ ){0,2}(?:incident|accident|injur(?:y|ies)|finding|breach|"
      r"outage|complaint)s? (?:attributable|so far|to date|since|this year|last year|at all|in (?:the last|years))"),
     r"\b(?:problem|issue) (?:is|was|s) not\b",
+    # "nobody here is overloaded", "none of my people are stretched", "nobody has ever complained about it":
+    # nobody is in the bad state (but "nobody is accountable" is the complaint: only bad states are listed)
+    (r"\b(?:nobody|none of (?:us|them|you|(?:the|my|our|their|his|her) \w+)) (?:(?!not|never|but|and)\w+ ){0,3}?"
+     r"(?:is|are|was|were|feels?|felt|seems?|seemed|looks?|looked|gets?|got|has been|have been) "
+     r"(?:(?:really|particularly|too|very|that|so|overly|ever|badly|even|especially) )*"
+     r"(?:overloaded|overworked|overstretched|stretched|swamped|drowning|stressed|burnt out|burned out|burning out|"
+     r"exhausted|overwhelmed|snowed under|flat out|confused|blocked|stuck|idle|late|behind|unhappy|frustrated)\b"
+     r"(?!,? (?:except|apart from|other than|bar|save|besides)\b)"),
+    r"\bnobody (?:(?:has|have|had|ever|really|much|yet|so far) )*(?:complains|complained|grumbles|grumbled|moans|moaned)\b",
     r"\bnothing wrong with\b",
     # "estimating is the least of our worries"; a problem that is over: "used to be a problem",
     # "no longer an issue", "we no longer miss deadlines" (but "we no longer have a sponsor" is a loss)
@@ -220,7 +229,7 @@ def is_denied(cleaned: str) -> bool:
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
     "exemplary outstanding spot under track well smoothly perfectly brilliantly clockwork hitch zero success "
-    "successful triumph paid pays paying least used longer".split()
+    "successful triumph paid pays paying least used longer nobody none".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""

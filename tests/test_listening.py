@@ -93,6 +93,12 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("we no longer miss deadlines since the new planning process", True),
         ("we no longer have a sponsor since jane left", False),
         ("budget is rarely a problem", True),
+        # nobody in a bad state denies it; nobody in a good one, or an exception, is the complaint
+        ("nobody here is overloaded", True),
+        ("none of my people are overstretched, to be fair", True),
+        ("nobody has ever complained about the templates", True),
+        ("nobody is accountable for the benefits", False),
+        ("nobody is overloaded except the two architects", False),
     ],
 )
 def test_what_a_not_denies(clause, denied):
