@@ -42,10 +42,15 @@ _SHIFTS = re.compile(
     r"|\b(?P<lack>if only (?:we|they|i|you|the \w+) (?:had|could have|got)|(?:i|we) (?:just |really )?wish (?:we|they|there|you) "
     r"(?:had|was|were|could have)|we (?:really |badly |desperately |just |still |urgently )?need(?= (?:a|an|one|some|proper|real|clear|single)\b))\b"
     r"|\b(?P<none>there (?:really )?should be(?= (?:a|an|one|some|proper|real|clear|single)\b))"
+    # a thing said to be missing is not there: "the resource plan is missing", "a gate process doesn't
+    # exist" (but not "the PM is missing deadlines": only at the clause's end or before "from", "in", ...)
+    r"|(?<!\bwhat )\b(?P<absent>(?:is|are|was|were|s) (?:(?:still|often|usually|always|completely|totally|simply|just|largely|mostly|"
+    r"entirely|basically) )?(?:missing|lacking|non-existent|nonexistent)(?=[.,;:!?)]|$| (?:from|in|on|for|at|here|there|"
+    r"completely|entirely|altogether|again|too|as well)\b)|(?:does|do|did) not (?:really |even |yet |actually )?exist)\b"
 )
 """Phrases read as the plain negation they amount to (see :func:`clean`)."""
-_SHIFTED = {"nobody": "nobody", "no": "no", "never": "never", "lack": "we have no", "none": "there is no"}
-_SHIFT_NEEDLES = ("hardly", "rely", "scarcely", "seldom", "few", "only", "wish", "need", "should be")
+_SHIFTED = {"nobody": "nobody", "no": "no", "never": "never", "lack": "we have no", "none": "there is no", "absent": "is no"}
+_SHIFT_NEEDLES = ("hardly", "rely", "scarcely", "seldom", "few", "only", "wish", "need", "should be", "missing", "lacking", "exist")
 """A text each :data:`_SHIFTS` match contains ("rely" is in rarely and barely): most statements hold none."""
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER_WORDS = frozenset(
@@ -78,7 +83,7 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
      r"(?:a|an|the|our|my|their|any) (?:(?:real|big|major|huge|particular) )?(?:\w+ )?"
      r"(?:problem|issue|concern|worry|challenge|pain|bottleneck|constraint|blocker|complaint)s?\b"
      r"(?! (?:log|logs|register|list|tracker|tracking|management|process|owner|escalation|solving))"),
-    r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing)\b",
+    r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing|missing|lacking)\b",
     r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b",
     r"\bnever (?:been |had |really )?(?:a |an |any )?(?:problem|issue|trouble)s?\b",
     # "no serious incidents attributable to the system", "no findings so far": an absence the speaker reports

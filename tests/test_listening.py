@@ -99,6 +99,8 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("nobody has ever complained about the templates", True),
         ("nobody is accountable for the benefits", False),
         ("nobody is overloaded except the two architects", False),
+        ("money is not what is missing here", True),
+        ("the pm is missing deadlines", False),
     ],
 )
 def test_what_a_not_denies(clause, denied):
@@ -258,6 +260,10 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("If only we had one ranked list of projects.", "no_single_ranked_project_list"),
         ("There should be a review after every project.", "no_post_project_review"),
         ("We need a proper resource plan.", "no_view_of_who_is_free"),
+        # a thing said to be missing, or not to exist, is not there
+        ("The resource plan is missing.", "no_view_of_who_is_free"),
+        ("A single ranked list of projects is missing.", "no_single_ranked_project_list"),
+        ("Independent reviews of projects don't exist here.", "no_independent_project_review"),
         # near-negations
         ("Hardly anyone reads the status reports.", "documents_nobody_reads"),
         ("The sponsor rarely attends.", "sponsor_absent"),
