@@ -28,6 +28,9 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("'s", re.compile(r"'s\b"), " s"),
     ("one", re.compile(r"\bno[ -]one\b"), "nobody"),
     ("body", re.compile(r"\bno[ -]body\b"), "nobody"),
+    # one word for a share, however it is written: "40%", "40 per cent", "40 percent"
+    ("%", re.compile(r"\s*%"), " percent"),
+    ("per cent", re.compile(r"\bper cent\b"), "percent"),
     # the meeting, one word as the lexicon knows it: split, "stand-ups work well" read as "stand up to" someone
     ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
 ]

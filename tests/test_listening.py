@@ -260,6 +260,9 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("If only we had one ranked list of projects.", "no_single_ranked_project_list"),
         ("There should be a review after every project.", "no_post_project_review"),
         ("We need a proper resource plan.", "no_view_of_who_is_free"),
+        # a share is one word however it is written, and any share is not "90 per cent done"
+        ("The project is 90% done and has been for months.", "ninety_percent_done"),
+        ("Costs came in 30% over budget.", "budgets_overrun"),
         # a thing said to be missing, or not to exist, is not there
         ("The resource plan is missing.", "no_view_of_who_is_free"),
         ("A single ranked list of projects is missing.", "no_single_ranked_project_list"),
@@ -289,6 +292,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
 def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symptom):
     heard = [m.symptom for m in advisor.listen(statement) if m.present]
     assert symptom in heard, f"{statement!r} read as {heard or 'nothing'}"
+
+
+def test_any_share_is_not_ninety_per_cent_done(advisor):
+    """Numbers are one word ("num"), so a cue "90 per cent" was any percentage: an overrun read as a stuck task."""
+    heard = [m.symptom for m in advisor.listen("Our budget overran by 40 per cent.") if m.present]
+    assert heard[0] == "budgets_overrun" and "ninety_percent_done" not in heard
 
 
 def test_a_complaint_stands_beside_a_weaker_denial(advisor):
