@@ -294,6 +294,22 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
     assert symptom in heard, f"{statement!r} read as {heard or 'nothing'}"
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "We run 40 projects across the group.",
+        "Two new people joined the team.",
+        "We used 3 vendors last year.",
+        "The decision was stuck for 3 weeks.",
+        "We apply the four eyes principle to every release.",
+    ],
+)
+def test_a_number_beside_a_common_word_is_no_complaint(advisor, statement):
+    """Numbers are all one word, so a cue of a number and a common word ("running nine projects",
+    "joined the two", "stuck at 90", "four eyes") fired on plain facts."""
+    assert [m.symptom for m in advisor.listen(statement) if m.present] == []
+
+
 def test_any_share_is_not_ninety_per_cent_done(advisor):
     """Numbers are one word ("num"), so a cue "90 per cent" was any percentage: an overrun read as a stuck task."""
     heard = [m.symptom for m in advisor.listen("Our budget overran by 40 per cent.") if m.present]
