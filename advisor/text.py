@@ -181,8 +181,9 @@ _GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|noth
 _VERDICT_DENIALS = [
     (
         rf"\b(?:is|are|was|were|been|seems?|looks?) {_GAP}{{0,2}}(?:fine|ok|okay|good|great|solid|decent|excellent|"
-        r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed)"
-        r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole))*"
+        r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed|clear)"
+        r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole|"
+        r"here|there|now|these days|at the moment|so far))*"
         r"(?:[.!)\s]*$|,)"
     ),
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
@@ -236,7 +237,7 @@ def is_denied(cleaned: str) -> bool:
 
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
-    "exemplary outstanding spot under track well smoothly perfectly brilliantly clockwork hitch zero success "
+    "exemplary outstanding spot under track well clear smoothly perfectly brilliantly clockwork hitch zero success "
     "successful triumph paid pays paying least used longer nobody none".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of

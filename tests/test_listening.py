@@ -100,6 +100,12 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("nobody is accountable for the benefits", False),
         ("nobody is overloaded except the two architects", False),
         ("money is not what is missing here", True),
+        # "clear" is a verdict too, and "here" or "at the moment" may end one
+        ("priorities are actually quite clear here", True),
+        ("the budget is fine at the moment", True),
+        ("it is clear that nobody decides", False),
+        ("roles are not clear", False),
+        ("nothing is clear", False),
         ("the pm is missing deadlines", False),
     ],
 )
