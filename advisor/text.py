@@ -149,12 +149,21 @@ def clean(text: str) -> str:
     return text
 
 
+_DATES = {
+    **dict.fromkeys("january february march april june july august september october november december".split(), "month"),
+    **dict.fromkeys("monday tuesday wednesday thursday friday saturday sunday".split(), "week"),
+}
+"""A named month reads as "month", a named day as "week": "open since February" is "open for months", "every
+Friday" is "every week", and a month's rare name does not tie a statement to a phrasing dated the same way."""
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of one lower-case word; numbers collapse to 'num'."""
+    """The Snowball stem of one lower-case word; numbers collapse to 'num', named months and days to
+    'month' and 'week'."""
     if word.isdigit() or word in _NUMBER_WORDS:
         return "num"
-    return _STEMMER.stemWord(word)
+    return _DATES.get(word) or _STEMMER.stemWord(word)
 
 
 def tokens(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from advisor import Case
-from advisor.text import clean, is_denied, sentences
+from advisor.text import clean, content_stems, is_denied, sentences
 
 
 @pytest.mark.parametrize(
@@ -331,6 +331,13 @@ def test_a_complaint_stands_beside_a_weaker_denial(advisor):
         "The system itself is solid, testing went really well.",
     ])
     assert advisor.hear(case)["new_system_unused"].present
+
+
+def test_named_dates_read_as_months_and_weeks():
+    """A month's or a day's name is scenery, except for the time it implies: "since February" is "since
+    a month", "every Friday" is "every week" (a phrasing dated "February" no longer pulls every February)."""
+    assert content_stems("Open since February, reported every Friday.") == ("open", "sinc", "month", "report", "everi", "week")
+    assert content_stems("since February") == content_stems("since October")
 
 
 def test_stand_ups_are_meetings_not_standing_up_to_someone(advisor):
