@@ -31,8 +31,13 @@ AnswerValue = Literal["yes", "no", "unsure", "skip"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure", "skip")
 LEADING = 3
 """How many leading causes a question is meant to inform."""
-RANK_WEIGHT = 0.6
-"""How much less a question counts for each place further down the differential."""
+RANK_WEIGHT = 0.4
+"""How much less a question counts for each place further down the differential: the interview works on
+the leading diagnosis first (confirm or rule it out) and turns to the runner-up when that tells more.
+Measured with truthful answers (primary first / mean questions): 0.6 -> 0.4 took 982 development cases
+from 916 to 930 (5.6 -> 3.9 questions) and 360 unread ones from 336 to 348 (5.1 -> 3.6); every case
+gained was one whose primary already led and that questions about the third cause had turned round.
+0.3 and below behave as asking about the leader alone (936 and 350)."""
 MIN_GAIN = 0.12
 """Below this expected information gain (bits) no question is worth asking."""
 TEMPERATURE = 5.0
