@@ -33,6 +33,12 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("per cent", re.compile(r"\bper cent\b"), "percent"),
     # the meeting, one word as the lexicon knows it: split, "stand-ups work well" read as "stand up to" someone
     ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
+    # a person on several projects is spread across them ("i'm on six projects", "she is assigned to four
+    # programmes"); the pronoun, which tells a person from an organisation ("we run 40 projects"), is a stop word
+    ("on", re.compile(r"\b(i am|she is|he is|she s|he s|they are|you are) (?:(?:currently|now|still|already|also) )?"
+                      r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (\w+) (?:different |separate |live )?"
+                      r"(projects|programmes|programs|jobs|workstreams|initiatives|studies|schemes|accounts)\b"),
+     r"\1 spread across \2 \3"),
 ]
 _SHIFTS = re.compile(
     # near-negations read as the negation they amount to: "hardly anyone reads it", "hardly any data",

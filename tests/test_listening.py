@@ -269,6 +269,14 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         # a share is one word however it is written, and any share is not "90 per cent done"
         ("The project is 90% done and has been for months.", "ninety_percent_done"),
         ("Costs came in 30% over budget.", "budgets_overrun"),
+        # people spread across projects, answering to several managers, or not knowing whom to ask
+        ("I'm on six projects.", "key_person_on_several_projects"),
+        ("She is on four projects at the moment.", "key_person_on_several_projects"),
+        ("I report to two different people and they want different things.", "unclear_reporting_lines"),
+        ("They took my developer for the urgent release.", "projects_fight_over_people"),
+        ("We lose people to whichever project escalates.", "projects_fight_over_people"),
+        ("I get asked to do the same task by two different people.", "overlapping_responsibilities"),
+        ("I never know who to ask.", "project_roles_not_defined"),
         # a thing said to be missing, or not to exist, is not there
         ("The resource plan is missing.", "no_view_of_who_is_free"),
         ("A single ranked list of projects is missing.", "no_single_ranked_project_list"),
@@ -304,6 +312,7 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
     "statement",
     [
         "We run 40 projects across the group.",
+        "We are on six projects with the council.",
         "Two new people joined the team.",
         "We used 3 vendors last year.",
         "The decision was stuck for 3 weeks.",
