@@ -277,6 +277,9 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We lose people to whichever project escalates.", "projects_fight_over_people"),
         ("I get asked to do the same task by two different people.", "overlapping_responsibilities"),
         ("I never know who to ask.", "project_roles_not_defined"),
+        ("The decision has been sitting with the board for three months.", "decisions_take_forever"),
+        ("We built what they asked for and it wasn't what they wanted.", "rework_from_misunderstood_needs"),
+        ("Every project manager does it differently.", "no_delivery_playbook"),
         # a thing said to be missing, or not to exist, is not there
         ("The resource plan is missing.", "no_view_of_who_is_free"),
         ("A single ranked list of projects is missing.", "no_single_ranked_project_list"),
