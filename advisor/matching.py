@@ -324,9 +324,9 @@ class SymptomMatcher:
                 negated = tuple([negated[k] for k in origin])
         present = set(stems)
         if p.fold_aliases:
-            whole, whole_denied, said = stems, denied, present
+            whole, whole_denied, whole_negated, said = stems, denied, negated, present
         else:
-            whole, whole_denied, said = raw, sentence_denied, set(raw)
+            whole, whole_denied, whole_negated, said = raw, sentence_denied, sentence.negated, set(raw)
         fired = self._fired_cues(stems, present)
         alias_scores = self._alias_scores(said)
         floor, threshold = p.alias_floor, p.threshold
@@ -373,12 +373,20 @@ class SymptomMatcher:
                     else:
                         affirming += cue.mass
                 is_denied = denying >= affirming
-            elif not any_denied:
+            elif not any_denied and whole_negated is None:
                 is_denied = False
             else:
+                # a whole phrasing is denied when most of the words it shares with the sentence are said in a
+                # denying clause; said in the scope of a "not" or "never" ("testing is never the thing that gets
+                # cut" is not "testing is always the first thing cut"), it is no reading at all (a likeness of
+                # words, turned round, is too weak to say the symptom is absent), unless the phrasing needs a
+                # negation itself or the symptom is a lack
                 alias = table[row][1]
-                flags = [whole_denied[pos] for pos, t in enumerate(whole) if t in alias]
-                is_denied = sum(flags) * 2 > len(flags)
+                shared = [pos for pos, t in enumerate(whole) if t in alias]
+                is_denied = sum(whole_denied[pos] for pos in shared) * 2 > len(shared)
+                if (not is_denied and whole_negated is not None and not lack[i] and self._plain_rows >> row & 1
+                        and sum(whole_negated[pos] for pos in shared) * 2 >= len(shared)):  # a tie, as for cues
+                    continue
             results.append((i, round(score, 4), not is_denied, matched))
         if any_denied and True in denied:
             results += self._denied_topics(stems, denied, {r[0] for r in results})

@@ -109,6 +109,8 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
      r"(?!,? (?:except|apart from|other than|bar|save|besides)\b)"),
     r"\bnobody (?:(?:has|have|had|ever|really|much|yet|so far) )*(?:complains|complained|grumbles|grumbled|moans|moaned)\b",
     r"\bnothing wrong with\b",
+    # "I can't fault them", "I couldn't fault the team"
+    r"\b(?:can not|could not) (?:really |honestly )?fault\b",
     # "estimating is the least of our worries"; a problem that is over: "used to be a problem",
     # "no longer an issue", "we no longer miss deadlines" (but "we no longer have a sponsor" is a loss)
     r"\bthe least of (?:our|my|their|his|her|the) (?:worries|worry|problems|concerns|issues)\b",
@@ -196,7 +198,9 @@ _GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|noth
 _VERDICT_DENIALS = [
     (
         rf"\b(?:is|are|was|were|been|seems?|looks?) {_GAP}{{0,2}}(?:fine|ok|okay|good|great|solid|decent|excellent|"
-        r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed|clear)"
+        r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed|clear|"
+        r"well (?:documented|defined|understood|organised|organized|planned|prepared|written|controlled|governed|coordinated|"
+        r"communicated|informed|structured))"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole|"
         r"here|there|now|these days|at the moment|so far))*"
         r"(?:[.!)\s]*$|,)"
@@ -214,6 +218,8 @@ _VERDICT_DENIALS = [
      rf"(?:success|successful|triumph)"
      rf"{_PRAISE_TRAILER}"),
     r"\b(?:paid|pays|paying) off[.!)\s]*$",
+    # "the PMO adds real value" (but "never adds value", "doesn't add any value" are the complaint)
+    r"\b(?:adds?|adding|added|brings?|bringing|brought) (?:(?:real|genuine|a lot of|lots of|huge|great|clear|so much) )?value\b",
 ]
 """The "X is good / works well / is managed well" denials, which a conditional undoes:
 "if the system were any good, they'd use it" is a complaint."""
@@ -253,7 +259,7 @@ def is_denied(cleaned: str) -> bool:
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
     "exemplary outstanding spot under track well clear smoothly perfectly brilliantly clockwork hitch zero success "
-    "successful triumph paid pays paying least used longer nobody none".split()
+    "successful triumph paid pays paying least used longer nobody none fault value".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""
