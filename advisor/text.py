@@ -15,6 +15,12 @@ import snowballstemmer
 _STEMMER = snowballstemmer.stemmer("english")  # uses the PyStemmer C extension when installed
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_PERSON_ON_PROJECTS = re.compile(
+    r"\b(i am|she is|he is|she s|he s|they are|you are) (?:(?:currently|now|still|already|also) )?"
+    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (\w+) (?:different |separate |live )?"
+    r"(projects|programmes|programs)\b"
+)
+_SPREAD = r"\1 spread across \2 \3"
 _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), applied in this order
     ("can", re.compile(r"\b(can't|cannot)\b"), "can not"),
     ("won't", re.compile(r"\bwon't\b"), "will not"),
@@ -35,10 +41,8 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
     # a person on several projects is spread across them ("i'm on six projects", "she is assigned to four
     # programmes"); the pronoun, which tells a person from an organisation ("we run 40 projects"), is a stop word
-    ("on", re.compile(r"\b(i am|she is|he is|she s|he s|they are|you are) (?:(?:currently|now|still|already|also) )?"
-                      r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (\w+) (?:different |separate |live )?"
-                      r"(projects|programmes|programs|jobs|workstreams|initiatives|studies|schemes|accounts)\b"),
-     r"\1 spread across \2 \3"),
+    ("project", _PERSON_ON_PROJECTS, _SPREAD),
+    ("program", _PERSON_ON_PROJECTS, _SPREAD),
 ]
 _SHIFTS = re.compile(
     # near-negations read as the negation they amount to: "hardly anyone reads it", "hardly any data",
@@ -105,7 +109,7 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
      r"(?:is|are|was|were|feels?|felt|seems?|seemed|looks?|looked|gets?|got|has been|have been) "
      r"(?:(?:really|particularly|too|very|that|so|overly|ever|badly|even|especially) )*"
      r"(?:overloaded|overworked|overstretched|stretched|swamped|drowning|stressed|burnt out|burned out|burning out|"
-     r"exhausted|overwhelmed|snowed under|flat out|confused|blocked|stuck|idle|late|behind|unhappy|frustrated)\b"
+     r"exhausted|overwhelmed|snowed under|flat out|confused|blocked|stuck|idle|unhappy|frustrated)\b"
      r"(?!,? (?:except|apart from|other than|bar|save|besides)\b)"),
     r"\bnobody (?:(?:has|have|had|ever|really|much|yet|so far) )*(?:complains|complained|grumbles|grumbled|moans|moaned)\b",
     r"\bnothing wrong with\b",
@@ -259,7 +263,11 @@ def is_denied(cleaned: str) -> bool:
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
     "exemplary outstanding spot under track well clear smoothly perfectly brilliantly clockwork hitch zero success "
-    "successful triumph paid pays paying least used longer nobody none fault value".split()
+    "successful triumph paid pays paying least used longer fault value "
+    # nobody in a bad state: the state is the rarer word
+    "overloaded overworked overstretched stretched swamped drowning stressed burnt burned burning exhausted "
+    "overwhelmed snowed flat confused blocked stuck idle unhappy frustrated complains complained grumbles "
+    "grumbled moans moaned".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""
