@@ -246,6 +246,13 @@ class SymptomMatcher:
         self._lack = [not LACKING.isdisjoint(self.stems(s.name)) for s in kb.symptoms.values()]
         """Per symptom: its name describes a lack ("No resource plan", "Project managers lack basic planning
         techniques"), so a negation near its words is the complaint ("our PMs can't build a schedule")."""
+        self._everyone_does: list[str | None] = []
+        """Per symptom named "Nobody <does> ..." ("Nobody knows who decides"): that verb's stem, whose healthy
+        opposite is "everyone <does>" ("everyone knows who decides")."""
+        for s in kb.symptoms.values():
+            name = self.stems(s.name)
+            after = name.index("nobodi") + 1 if "nobodi" in name else len(name)
+            self._everyone_does.append(name[after] if after < len(name) else None)
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         self._known = frozenset(self.idf).union(self.lexicon.single, healthy_stems)
         """Stems that are never corrected as typos."""
@@ -333,7 +340,7 @@ class SymptomMatcher:
         overlap_weight, overlap_scale, cue_scale = p.overlap_weight, p.overlap_scale, p.cue_scale
         idf_of, documents, table = idf.__getitem__, self._documents, self._alias_table
         cue_idf = self._cue_idf.__getitem__
-        lack = self._lack
+        lack, everyone_does, everyone = self._lack, self._everyone_does, _EVERYONE
         results: list[_Reading] = []
         for i in set(fired).union([i for i, (c, _) in alias_scores.items() if c > floor]):
             coverage, row = alias_scores.get(i, (0.0, -1))
@@ -387,6 +394,8 @@ class SymptomMatcher:
                 if (not is_denied and whole_negated is not None and not lack[i] and self._plain_rows >> row & 1
                         and sum(whole_negated[pos] for pos in shared) * 2 >= len(shared)):  # a tie, as for cues
                     continue
+            if not is_denied and (verb := everyone_does[i]) is not None and verb in present and not everyone.isdisjoint(present):
+                is_denied = _everyone(stems, verb) and LACKING.isdisjoint(present)
             results.append((i, round(score, 4), not is_denied, matched))
         if any_denied and True in denied:
             results += self._denied_topics(stems, denied, {r[0] for r in results})
@@ -526,6 +535,15 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
 
 def _idf_of(count: int, documents: int) -> float:
     return math.log((documents + 1) / (count + 0.5))
+
+
+_EVERYONE = frozenset(content_stems("everyone everybody always"))
+
+
+def _everyone(stems: tuple[str, ...], verb: str) -> bool:
+    """Whether "everyone", "everybody" or "always" is said right before this verb ("everyone knows who decides",
+    "we always know who decides")."""
+    return any(t in _EVERYONE and stems[k + 1] == verb for k, t in enumerate(stems[:-1]))
 
 
 def _phrase_or_words(fired: tuple[_CueEntry, int, int]) -> float:

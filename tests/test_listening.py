@@ -134,6 +134,21 @@ def test_a_negated_complaint_is_evidence_of_absence(advisor, statement, symptom)
     assert symptom not in heard or not heard[symptom].present
 
 
+@pytest.mark.parametrize(
+    "statement, symptom",
+    [
+        ("Everyone knows who decides.", "nobody_knows_who_decides"),
+        ("We always know who decides.", "nobody_knows_who_decides"),
+        ("Everybody knows what the PMO does.", "pmo_purpose_unclear"),
+        ("We always check who is free before committing.", "committed_without_checking_availability"),
+    ],
+)
+def test_everyone_doing_it_denies_nobody_doing_it(advisor, statement, symptom):
+    """A symptom named "Nobody <does> ..." is denied by "everyone / always <does>" (it was heard as the complaint)."""
+    heard = {m.symptom: m for m in advisor.listen(statement)}
+    assert symptom in heard and not heard[symptom].present
+
+
 def test_a_negated_likeness_to_a_whole_phrasing_is_no_reading(advisor):
     """'Testing is never the thing that gets cut' shares its words with the phrasing 'testing is always the
     first thing cut' (discipline dropped under pressure), but turns them round: not heard (it was, at 0.74)."""
