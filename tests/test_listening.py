@@ -126,27 +126,17 @@ def test_what_a_not_denies(clause, denied):
         ("We've never been fined or sanctioned by the regulator.", "regulator_fines_or_sanctions"),
         ("Customers don't find our bugs, we do.", "defects_found_by_customer"),
         ("No serious incidents attributable to the system.", "regulator_fines_or_sanctions"),
-    ],
-)
-def test_a_negated_complaint_is_evidence_of_absence(advisor, statement, symptom):
-    """A negation before or inside the words of a complaint denies it."""
-    heard = {match.symptom: match for match in advisor.listen(statement)}
-    assert symptom not in heard or not heard[symptom].present
-
-
-@pytest.mark.parametrize(
-    "statement, symptom",
-    [
+        # a symptom named "Nobody <does> ..." is denied by "everyone / always <does>"
         ("Everyone knows who decides.", "nobody_knows_who_decides"),
         ("We always know who decides.", "nobody_knows_who_decides"),
         ("Everybody knows what the PMO does.", "pmo_purpose_unclear"),
         ("We always check who is free before committing.", "committed_without_checking_availability"),
     ],
 )
-def test_everyone_doing_it_denies_nobody_doing_it(advisor, statement, symptom):
-    """A symptom named "Nobody <does> ..." is denied by "everyone / always <does>" (it was heard as the complaint)."""
-    heard = {m.symptom: m for m in advisor.listen(statement)}
-    assert symptom in heard and not heard[symptom].present
+def test_a_negated_complaint_is_evidence_of_absence(advisor, statement, symptom):
+    """A negation before or inside the words of a complaint, or its opposite said outright, denies it."""
+    heard = {match.symptom: match for match in advisor.listen(statement)}
+    assert symptom not in heard or not heard[symptom].present
 
 
 def test_a_negated_likeness_to_a_whole_phrasing_is_no_reading(advisor):
