@@ -538,6 +538,7 @@ def _idf_of(count: int, documents: int) -> float:
 
 
 _EVERYONE = frozenset(content_stems("everyone everybody always"))
+"""Said right before the verb of a "Nobody <does> ..." symptom's name, the healthy opposite (see ``_everyone_does``)."""
 
 
 def _everyone(stems: tuple[str, ...], verb: str) -> bool:
