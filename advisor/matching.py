@@ -254,7 +254,11 @@ class SymptomMatcher:
             after = name.index("nobodi") + 1 if "nobodi" in name else len(name)
             self._everyone_does.append(name[after] if after < len(name) else None)
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
-        self._known = frozenset(self.idf).union(self.lexicon.single, healthy_stems)
+        # the words of the phrasings and stories too: English as stakeholders write it ("server", "stream",
+        # "throughout"), not misspellings of "sever", "steam", "throughput"
+        story_stems = {t for said in (kb.phrasings, kb.stories) for texts in said.values() for text in texts
+                       for t in content_stems(text)}
+        self._known = frozenset(self.idf).union(self.lexicon.single, healthy_stems, story_stems)
         """Stems that are never corrected as typos."""
         self._cue_idf = {**{t: rarest_idf for t in healthy_stems}, **self.idf}
         """The IDF of every word a cue or healthy phrase has (a healthy phrase's own words weigh as the rarest)."""
@@ -292,7 +296,7 @@ class SymptomMatcher:
 
         A candidate that merely adds or drops an affix ("experienc" / "inexperienc")
         is a different word, not a typo, and is left alone."""
-        if stem in self.idf or stem in self.lexicon.single or len(stem) < TYPO_MIN_LENGTH:
+        if stem in self._known or len(stem) < TYPO_MIN_LENGTH:
             return stem
         if stem not in self._typos:
             from rapidfuzz import fuzz, process

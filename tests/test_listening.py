@@ -363,6 +363,16 @@ def test_a_complaint_stands_beside_a_weaker_denial(advisor):
     assert advisor.hear(case)["new_system_unused"].present
 
 
+def test_misspelt_words_are_read_as_meant_and_real_words_are_left_alone(advisor):
+    """Typos are corrected against the vocabulary; a word of the knowledge's own phrasings and stories is
+    English as stakeholders write it, never "corrected" into its near neighbour ("server" was "sever",
+    "throughout" was "throughput", "stream" was "steam")."""
+    assert [m.symptom for m in advisor.listen("Evrything is priorty one.") if m.present][0] == "everything_is_priority_one"
+    heard = [m.symptom for m in advisor.listen("Our stakeholdres are never consulted on requirments.") if m.present]
+    assert "users_left_out_of_requirements" in heard
+    assert [advisor.matcher._correct(stem) for stem in ("server", "stream", "throughout")] == ["server", "stream", "throughout"]
+
+
 def test_named_dates_read_as_months_and_weeks():
     """A month's or a day's name is scenery, except for the time it implies: "since February" is "since
     a month", "every Friday" is "every week" (a phrasing dated "February" no longer pulls every February)."""
