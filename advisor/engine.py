@@ -274,7 +274,7 @@ def _symptom_findings(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[
 
 def _health(kb: KnowledgeBase, evidence: dict[str, Evidence]) -> list[HealthFinding]:
     states: dict[str, list[Evidence]] = {}
-    for e in evidence.values():
+    for _, e in sorted(evidence.items()):  # in symptom order: the quotes' order must not depend on the evidence's
         if e.present:
             for state in kb.symptoms[e.symptom].health:
                 states.setdefault(state, []).append(e)
