@@ -237,22 +237,19 @@ class SymptomMatcher:
         # a denied clause that names a symptom's topic ("budget is not our problem") is evidence of absence
         self._topic_index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._topic_size: list[int] = []
-        for i, s in enumerate(kb.symptoms.values()):
-            topic = [t for t in set(self.stems(s.name)) if self.idf.get(t, 0.0) >= MIN_OVERLAP_IDF and t not in _VERDICTS]
+        names = [self.stems(s.name) for s in kb.symptoms.values()]
+        for i, name in enumerate(names):
+            topic = [t for t in set(name) if self.idf.get(t, 0.0) >= MIN_OVERLAP_IDF and t not in _VERDICTS]
             mass = math.fsum(self.idf[t] for t in topic)
             self._topic_size.append(len(topic))
             for t in topic:
                 self._topic_index[t].append((i, self.idf[t] / mass))
-        self._lack = [not LACKING.isdisjoint(self.stems(s.name)) for s in kb.symptoms.values()]
+        self._lack = [not LACKING.isdisjoint(name) for name in names]
         """Per symptom: its name describes a lack ("No resource plan", "Project managers lack basic planning
         techniques"), so a negation near its words is the complaint ("our PMs can't build a schedule")."""
-        self._everyone_does: list[str | None] = []
+        self._everyone_does = [_after_nobody(name) for name in names]
         """Per symptom named "Nobody <does> ..." ("Nobody knows who decides"): that verb's stem, whose healthy
         opposite is "everyone <does>" ("everyone knows who decides")."""
-        for s in kb.symptoms.values():
-            name = self.stems(s.name)
-            after = name.index("nobodi") + 1 if "nobodi" in name else len(name)
-            self._everyone_does.append(name[after] if after < len(name) else None)
         self._idf2 = {t: w * w for t, w in self.idf.items() if w >= MIN_OVERLAP_IDF}
         # the words of the phrasings and stories too: English as stakeholders write it ("server", "stream",
         # "throughout"), not misspellings of "sever", "steam", "throughput"
@@ -543,6 +540,12 @@ def _idf_of(count: int, documents: int) -> float:
 
 _EVERYONE = frozenset(content_stems("everyone everybody always"))
 """Said right before the verb of a "Nobody <does> ..." symptom's name, the healthy opposite (see ``_everyone_does``)."""
+
+
+def _after_nobody(name: tuple[str, ...]) -> str | None:
+    """The stem right after "nobody" in a symptom's name, if any ("Nobody knows who decides" -> "know")."""
+    after = name.index("nobodi") + 1 if "nobodi" in name else len(name)
+    return name[after] if after < len(name) else None
 
 
 def _everyone(stems: tuple[str, ...], verb: str) -> bool:
