@@ -147,13 +147,16 @@ def _ensure_quick_win(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str], n
     """Keep the PMO alive: at least one service customers feel in the short term."""
     if any(horizon_of(kb, p.service, p.treats) == "short" for p in picks):
         return
+    treats_of: dict[str, dict[str, float]] = {}  # service id -> {cause: need x effectiveness}, causes in need's order
+    for cause_id, cause_need in need.items():
+        for service_id, effectiveness in _treated(kb)[cause_id]:
+            treats_of.setdefault(service_id, {})[cause_id] = cause_need * effectiveness
     candidates = []
-    for service in kb.services.values():
-        if service.id in chosen or service.id in effects.suppressed:
+    for service_id, treats in treats_of.items():
+        if service_id in chosen or service_id in effects.suppressed:
             continue
-        treats = {c: need[c] * kb.causes[c].treated_by[service.id] for c in need if service.id in kb.causes[c].treated_by}
-        if treats and horizon_of(kb, service, treats) == "short":
-            candidates.append((sum(treats.values()), service.id, treats))
+        if horizon_of(kb, kb.services[service_id], treats) == "short":
+            candidates.append((sum(treats.values()), service_id, treats))
     if candidates:
         benefit, service_id, treats = max(candidates, key=lambda c: (c[0], c[1]))
         chosen.add(service_id)
