@@ -16,9 +16,12 @@ _STEMMER = snowballstemmer.stemmer("english")  # uses the PyStemmer C extension 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _PERSON_ON_PROJECTS = re.compile(
-    r"\b(i am|she is|he is|she s|he s|they are|you are) (?:(?:currently|now|still|already|also) )?"
-    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (\w+) (?:different |separate |live )?"
-    r"(projects|programmes|programs)\b"
+    r"\b(i am|she is|he is|she s|he s|they are|you are|"
+    # people named by their trade ("key staff were assigned to five projects"), not "we" (an organisation)
+    r"(?:staff|people|employees|members|(?:engineer|analyst|specialist|developer|architect|tester|designer|expert|"
+    r"consultant|manager|lead|scientist|surveyor)s?) (?:is|are|was|were)) (?:(?:currently|now|still|already|also) )?"
+    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (?:up to |as many as )?(\w+) "
+    r"(?:different |separate |live )?(projects|programmes|programs)\b"
 )
 _SPREAD = r"\1 spread across \2 \3"
 _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), applied in this order

@@ -290,6 +290,8 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         # people spread across projects, answering to several managers, or not knowing whom to ask
         ("I'm on six projects.", "key_person_on_several_projects"),
         ("She is on four projects at the moment.", "key_person_on_several_projects"),
+        ("Key staff were assigned to up to five projects simultaneously.", "key_person_on_several_projects"),
+        ("Each analyst is allocated to six different projects.", "key_person_on_several_projects"),
         ("I report to two different people and they want different things.", "unclear_reporting_lines"),
         ("They took my developer for the urgent release.", "projects_fight_over_people"),
         ("We lose people to whichever project escalates.", "projects_fight_over_people"),
@@ -311,6 +313,13 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Rarely do we finish on time.", "deadlines_missed"),
         ("We never deliver on time.", "deadlines_missed"),
         ("Nobody is in charge of the data migration.", "nobody_owns_it"),
+        # the formal register of audit reports and board papers
+        ("Evidence of sponsor approval could not be located.", "approvals_cannot_be_evidenced"),
+        ("Roles and responsibilities were not defined.", "project_roles_not_defined"),
+        ("The business case was not updated after the scope doubled.", "business_case_written_then_forgotten"),
+        ("Dependencies between the two programmes were not identified.", "nobody_sees_cross_project_links"),
+        ("Project status reports did not reflect the delays.", "watermelon_reporting"),
+        ("Nobody looks at how the projects affect each other.", "nobody_sees_cross_project_links"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
@@ -334,6 +343,7 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
     [
         "We run 40 projects across the group.",
         "We are on six projects with the council.",
+        "We are working on 40 projects.",
         "Two new people joined the team.",
         "We used 3 vendors last year.",
         "The decision was stuck for 3 weeks.",
