@@ -186,9 +186,13 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_CLAUSE_WORDS = frozenset("but however although though whereas yet".split())
+"""The words :data:`_CLAUSE_SPLIT` splits clauses at: a sentence's stems never hold them, so neither may a cue's."""
+
+
 def content_stems(text: str) -> tuple[str, ...]:
-    """Stems of the content words of raw text (cues and aliases go through here too)."""
-    return tuple(stem(w) for w in tokens(clean(text)) if w not in STOPWORDS)
+    """Stems of the content words of raw text (cues and aliases go through here too), read as a sentence's are."""
+    return tuple(stem(w) for w in tokens(clean(text)) if w not in STOPWORDS and w not in _CLAUSE_WORDS)
 
 
 _PRAISE_END = r"(?:[.!)\s]*$|,(?! (?:then|until|till|but|only|except|yet|according|apparently|supposedly)\b))"

@@ -320,6 +320,15 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Dependencies between the two programmes were not identified.", "nobody_sees_cross_project_links"),
         ("Project status reports did not reflect the delays.", "watermelon_reporting"),
         ("Nobody looks at how the projects affect each other.", "nobody_sees_cross_project_links"),
+        # agile teams' words
+        ("PI planning is three days of negotiating who gets the shared platform team.", "projects_fight_over_people"),
+        ("The architecture review board blocks everything for weeks.", "approvals_slower_than_work"),
+        ("Security review happens after the code is written.", "control_functions_involved_too_late"),
+        ("Stakeholders only see the product at the end and hate it.", "late_stakeholder_objections"),
+        ("Our burndown looks fine until the last two days.", "watermelon_reporting"),
+        # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
+        ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
+        ("Reporting is nothing but slides.", "report_compilation_drudgery"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
