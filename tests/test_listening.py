@@ -326,6 +326,14 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Security review happens after the code is written.", "control_functions_involved_too_late"),
         ("Stakeholders only see the product at the end and hate it.", "late_stakeholder_objections"),
         ("Our burndown looks fine until the last two days.", "watermelon_reporting"),
+        # executives', builders' and public servants' words
+        ("We keep funding things long after anyone believes in them.", "zombie_projects_never_killed"),
+        ("I find out about slippage from the press.", "trouble_heard_from_outsiders_first"),
+        ("The subcontractor was on site before the permit was issued.", "mandatory_compliance_steps_skipped"),
+        ("The gateway review was passed with amber and nobody acted on the recommendations.", "gate_reviews_rubber_stamped"),
+        ("Procurement takes longer than the project itself.", "approvals_slower_than_work"),
+        ("The funding stops at go-live, so nobody supports the system after that.", "nobody_takes_over_after_go_live"),
+        ("Every project, no matter how small, goes through the full gate process.", "one_size_fits_all_process"),
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
