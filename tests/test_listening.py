@@ -334,6 +334,13 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Procurement takes longer than the project itself.", "approvals_slower_than_work"),
         ("The funding stops at go-live, so nobody supports the system after that.", "nobody_takes_over_after_go_live"),
         ("Every project, no matter how small, goes through the full gate process.", "one_size_fits_all_process"),
+        # operations, aid agencies, plants and studios
+        ("Ops finds out about new systems the week they go live.", "nobody_takes_over_after_go_live"),
+        ("Every release causes a P1 because nobody tested the rollback.", "testing_squeezed"),
+        ("Nobody knows what a change will break.", "changes_accepted_without_impact_check"),
+        ("The plant manager pulls his engineers off the project whenever production has a problem.", "line_managers_pull_people_back"),
+        ("The grant was spent but nobody can say what it achieved.", "cannot_show_project_roi"),
+        ("We launched the new product before the supplier was qualified.", "mandatory_compliance_steps_skipped"),
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
