@@ -341,6 +341,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("The plant manager pulls his engineers off the project whenever production has a problem.", "line_managers_pull_people_back"),
         ("The grant was spent but nobody can say what it achieved.", "cannot_show_project_roi"),
         ("We launched the new product before the supplier was qualified.", "mandatory_compliance_steps_skipped"),
+        # English as a second language
+        ("The other manager is taking my people for his project without asking.", "projects_fight_over_people"),
+        ("We make the estimate by feeling.", "estimates_are_guesses"),
+        ("The client is not knowing what he wants until he sees it.", "requirements_unclear"),
+        ("We have not enough people for all the projects.", "too_many_projects_started"),
+        ("The documents of the PMO are too much, we have no time to fill all.", "paperwork_outweighs_work"),
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
