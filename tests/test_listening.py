@@ -347,6 +347,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("The client is not knowing what he wants until he sees it.", "requirements_unclear"),
         ("We have not enough people for all the projects.", "too_many_projects_started"),
         ("The documents of the PMO are too much, we have no time to fill all.", "paperwork_outweighs_work"),
+        # spoken, hedged, offhand
+        ("It's kind of a free-for-all when it comes to who gets the developers.", "projects_fight_over_people"),
+        ("We sort of just start things and see what sticks.", "projects_start_without_business_case"),
+        ("Every store opening is run by whoever is free that month.", "accidental_project_managers"),
+        ("Three different teams asked the same supplier for the same quote.", "duplicated_work_across_teams"),
+        ("Our PMs can't handle a difficult sponsor.", "pms_avoid_hard_conversations"),
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
