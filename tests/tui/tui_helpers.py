@@ -4,8 +4,8 @@ from __future__ import annotations
 
 SIZE = (100, 32)
 THEME = "textual-dark"
-STATEMENTS = [
-    "Our only integration architect is on three projects next week and nobody checked before promising her to the client",
+STATEMENTS = [  # open enough that the interview asks at least four questions before it is settled
+    "Our only integration architect is needed by three projects next week and nobody checked before promising her to the client",
     "Status goes to the board monthly and by the time it is read it is six weeks old",
     "Every project starts from scratch, we never reuse what the last team learned",
 ]
