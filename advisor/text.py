@@ -16,13 +16,15 @@ _STEMMER = snowballstemmer.stemmer("english")  # uses the PyStemmer C extension 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _PERSON_ON_PROJECTS = re.compile(
-    r"\b(i am|she is|he is|she s|he s|they are|you are|"
+    r"\b(i am|i was|she is|she was|he is|he was|she s|he s|they are|they were|you are|you were|"
     # people named by their trade ("key staff were assigned to five projects"), not "we" (an organisation)
     r"(?:staff|people|employees|members|(?:engineer|analyst|specialist|developer|architect|tester|designer|expert|"
     r"consultant|manager|lead|scientist|surveyor)s?) (?:is|are|was|were)) (?:(?:currently|now|still|already|also) )?"
     r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (?:up to |as many as )?(\w+) "
-    r"(?:different |separate |live )?(projects|programmes|programs)\b"
+    r"(?:different |separate |live )?(projects|programmes|programs|studies|workstreams|initiatives)\b"
 )
+_PERSON_ON_PROJECTS_NEEDLES = ("project", "program", "studies", "workstream", "initiative")
+"""Words one of which a statement must hold for :data:`_PERSON_ON_PROJECTS` to be worth trying."""
 _SPREAD = r"\1 spread across \2 \3"
 _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), applied in this order
     ("can", re.compile(r"\b(can't|cannot)\b"), "can not"),
@@ -42,10 +44,6 @@ _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), 
     ("per cent", re.compile(r"\bper cent\b"), "percent"),
     # the meeting, one word as the lexicon knows it: split, "stand-ups work well" read as "stand up to" someone
     ("stand-up", re.compile(r"\bstand-up(s?)\b"), r"standup\1"),
-    # a person on several projects is spread across them ("i'm on six projects", "she is assigned to four
-    # programmes"); the pronoun, which tells a person from an organisation ("we run 40 projects"), is a stop word
-    ("project", _PERSON_ON_PROJECTS, _SPREAD),
-    ("program", _PERSON_ON_PROJECTS, _SPREAD),
 ]
 _SHIFTS = re.compile(
     # near-negations read as the negation they amount to: "hardly anyone reads it", "hardly any data",
@@ -158,6 +156,10 @@ def clean(text: str) -> str:
     for needle, pattern, replacement in _CONTRACTIONS:
         if needle in text:  # a cheap test first: most statements hold only a few of these
             text = pattern.sub(replacement, text)
+    # a person on several projects is spread across them ("i'm on six projects", "she is assigned to four
+    # programmes"); the pronoun, which tells a person from an organisation ("we run 40 projects"), is a stop word
+    if any(needle in text for needle in _PERSON_ON_PROJECTS_NEEDLES):
+        text = _PERSON_ON_PROJECTS.sub(_SPREAD, text)
     for needle in _SHIFT_NEEDLES:
         if needle in text:
             return _SHIFTS.sub(lambda found: _SHIFTED[found.lastgroup], text)  # type: ignore[index]

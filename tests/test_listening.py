@@ -292,6 +292,8 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("She is on four projects at the moment.", "key_person_on_several_projects"),
         ("Key staff were assigned to up to five projects simultaneously.", "key_person_on_several_projects"),
         ("Each analyst is allocated to six different projects.", "key_person_on_several_projects"),
+        ("I was on three projects that week.", "key_person_on_several_projects"),
+        ("I'm on four studies.", "key_person_on_several_projects"),
         ("I report to two different people and they want different things.", "unclear_reporting_lines"),
         ("They took my developer for the urgent release.", "projects_fight_over_people"),
         ("We lose people to whichever project escalates.", "projects_fight_over_people"),
@@ -353,6 +355,11 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Every store opening is run by whoever is free that month.", "accidental_project_managers"),
         ("Three different teams asked the same supplier for the same quote.", "duplicated_work_across_teams"),
         ("Our PMs can't handle a difficult sponsor.", "pms_avoid_hard_conversations"),
+        # contributions to a post-incident review
+        ("The risk register has had the same twelve risks since mobilisation.", "risk_register_tick_box"),
+        ("Nothing ever leaves the slate here.", "nobody_can_say_no_to_new_work"),
+        ("I didn't know they were counting on our switches.", "nobody_sees_cross_project_links"),
+        ("I raised it at the start and nobody asked me about it again.", "issues_raised_no_follow_up"),
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
