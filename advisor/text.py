@@ -20,7 +20,9 @@ _PERSON_ON_PROJECTS = re.compile(
     # people named by their trade ("key staff were assigned to five projects"), not "we" (an organisation)
     r"(?:staff|people|employees|members|(?:engineer|analyst|specialist|developer|architect|tester|designer|expert|"
     r"consultant|manager|lead|scientist|surveyor)s?) (?:is|are|was|were)) (?:(?:currently|now|still|already|also) )?"
-    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (?:up to |as many as )?(\w+) "
+    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (?:up to |as many as )?"
+    # a count one person can hold: "our people are on 40 projects" is the organisation's portfolio
+    r"(?!(?:[2-9]\d|\d{3,}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)(\w+) "
     r"(?:different |separate |live )?(projects|programmes|programs|studies|workstreams|initiatives)\b"
 )
 _PERSON_ON_PROJECTS_NEEDLES = ("project", "program", "studies", "workstream", "initiative")

@@ -387,6 +387,7 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "We run 40 projects across the group.",
         "We are on six projects with the council.",
         "We are working on 40 projects.",
+        "Our people are working on 40 projects.",
         # the healthy state said in an audit's words (and "reported ... track" is no watermelon)
         "Benefits are tracked after closure and reported to the board quarterly.",
         "Two new people joined the team.",
