@@ -360,6 +360,10 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Nothing ever leaves the slate here.", "nobody_can_say_no_to_new_work"),
         ("I didn't know they were counting on our switches.", "nobody_sees_cross_project_links"),
         ("I raised it at the start and nobody asked me about it again.", "issues_raised_no_follow_up"),
+        # a consultant's shorthand
+        ("Resourcing via favours.", "projects_fight_over_people"),
+        ("No single project list - 3 versions (PMO, finance, IT).", "no_single_ranked_project_list"),
+        ("Benefits: not tracked post go-live.", "cannot_show_project_roi"),
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
