@@ -360,6 +360,13 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Nothing ever leaves the slate here.", "nobody_can_say_no_to_new_work"),
         ("I didn't know they were counting on our switches.", "nobody_sees_cross_project_links"),
         ("I raised it at the start and nobody asked me about it again.", "issues_raised_no_follow_up"),
+        # capacity, said plainly
+        ("The resource plan is a wish list.", "no_view_of_who_is_free"),
+        ("We have no idea who is working on what.", "no_view_of_who_is_free"),
+        ("Every team is at 130 percent and we keep adding projects.", "too_many_projects_started"),
+        ("We only discover we don't have the skills when the project is already running.", "skills_need_discovered_late"),
+        ("We can't say no because nobody can show we are full.", "nobody_can_say_no_to_new_work"),
+        ("Half our staff are on projects nobody remembers approving.", "work_enters_through_side_door"),
         # a consultant's shorthand
         ("Resourcing via favours.", "projects_fight_over_people"),
         ("No single project list - 3 versions (PMO, finance, IT).", "no_single_ranked_project_list"),
