@@ -367,6 +367,13 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We only discover we don't have the skills when the project is already running.", "skills_need_discovered_late"),
         ("We can't say no because nobody can show we are full.", "nobody_can_say_no_to_new_work"),
         ("Half our staff are on projects nobody remembers approving.", "work_enters_through_side_door"),
+        # governance, said plainly
+        ("The steering committee is a status meeting, nothing gets decided there.", "too_many_boards_no_mandate"),
+        ("The board changed its mind twice on the same vendor.", "decisions_reopened_or_reversed"),
+        ("Our sponsor hasn't been to a meeting since the kickoff.", "sponsor_absent"),
+        ("Projects get approved by email by whoever is around.", "projects_start_without_business_case"),
+        ("The CIO overrides the portfolio board whenever he likes.", "pet_projects_bypass_selection"),
+        ("There is no forum where we can trade off one project against another.", "no_single_ranked_project_list"),
         # a consultant's shorthand
         ("Resourcing via favours.", "projects_fight_over_people"),
         ("No single project list - 3 versions (PMO, finance, IT).", "no_single_ranked_project_list"),
