@@ -374,6 +374,10 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Projects get approved by email by whoever is around.", "projects_start_without_business_case"),
         ("The CIO overrides the portfolio board whenever he likes.", "pet_projects_bypass_selection"),
         ("There is no forum where we can trade off one project against another.", "no_single_ranked_project_list"),
+        # reporting, said plainly
+        ("I can't get a straight answer on whether we're on track.", "cant_see_project_status"),
+        ("The status report is copied from last month with the date changed.", "stale_status_data"),
+        ("I spend two days a month building the board pack by hand.", "report_compilation_drudgery"),
         # a consultant's shorthand
         ("Resourcing via favours.", "projects_fight_over_people"),
         ("No single project list - 3 versions (PMO, finance, IT).", "no_single_ranked_project_list"),
