@@ -412,6 +412,8 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "Our people are working on 40 projects.",
         # the healthy state said in an audit's words (and "reported ... track" is no watermelon)
         "Benefits are tracked after closure and reported to the board quarterly.",
+        "We have a clear, ranked list of projects and everyone uses it.",
+        "Our portfolio board ranks the pipeline every quarter.",
         "Two new people joined the team.",
         "We used 3 vendors last year.",
         "The decision was stuck for 3 weeks.",
