@@ -147,9 +147,10 @@ def _ensure_quick_win(kb: KnowledgeBase, picks: list[_Pick], chosen: set[str], n
     """Keep the PMO alive: at least one service customers feel in the short term."""
     if any(horizon_of(kb, p.service, p.treats) == "short" for p in picks):
         return
+    treated = _treated(kb)
     treats_of: dict[str, dict[str, float]] = {}  # service id -> {cause: need x effectiveness}, causes in need's order
     for cause_id, cause_need in need.items():
-        for service_id, effectiveness in _treated(kb)[cause_id]:
+        for service_id, effectiveness in treated[cause_id]:
             treats_of.setdefault(service_id, {})[cause_id] = cause_need * effectiveness
     candidates = []
     for service_id, treats in treats_of.items():

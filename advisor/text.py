@@ -15,23 +15,22 @@ import snowballstemmer
 _STEMMER = snowballstemmer.stemmer("english")  # uses the PyStemmer C extension when installed
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_WORK_ITEMS = ("projects", "programmes", "programs", "studies", "workstreams", "initiatives")
+"""What a person can be spread across; a statement must name one for :data:`_PERSON_ON_PROJECTS` to be tried."""
+_ON_N_ITEMS = rf"(?:up to |as many as )?(\w+) (?:different |separate |live )?({'|'.join(_WORK_ITEMS)})\b"
+"""The end of the rewrite: "on five projects", "across three different studies" (the count, then the items)."""
 _PERSON_ON_PROJECTS = re.compile(
     r"\b(i am|i was|she is|she was|he is|he was|she s|he s|they are|they were|you are|you were|"
     # people named by their trade ("key staff were assigned to five projects"), not "we" (an organisation)
     r"(?:staff|people|employees|members|(?:engineer|analyst|specialist|developer|architect|tester|designer|expert|"
     r"consultant|manager|lead|scientist|surveyor)s?) (?:is|are|was|were)) (?:(?:currently|now|still|already|also) )?"
-    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) (?:up to |as many as )?"
+    r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) "
     # a count one person can hold: "our people are on 40 projects" is the organisation's portfolio
-    r"(?!(?:[2-9]\d|\d{3,}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)(\w+) "
-    r"(?:different |separate |live )?(projects|programmes|programs|studies|workstreams|initiatives)\b"
+    r"(?!(?:up to |as many as )?(?:[2-9]\d|\d{3,}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)"
+    + _ON_N_ITEMS
 )
-_PERSON_ON_PROJECTS_NEEDLES = ("projects", "programmes", "programs", "studies", "workstreams", "initiatives")
-"""Words one of which a statement must hold for :data:`_PERSON_ON_PROJECTS` to be worth trying."""
-_ON_N_PROJECTS = re.compile(
-    r"\b(?:on|across|to) (?:up to |as many as )?\w+ (?:different |separate |live )?"
-    r"(?:projects|programmes|programs|studies|workstreams|initiatives)\b"
-)
-"""The end of a :data:`_PERSON_ON_PROJECTS` match: a cheaper first test (its many subjects cost ~12 us a statement)."""
+_ON_N_PROJECTS = re.compile(r"\b(?:on|across|to) " + _ON_N_ITEMS)
+"""Its end alone: a cheap first test (the many subjects of :data:`_PERSON_ON_PROJECTS` cost ~12 us a statement)."""
 _SPREAD = r"\1 spread across \2 \3"
 _CONTRACTIONS = [  # (a word every match contains, the pattern, its expansion), applied in this order
     ("can", re.compile(r"\b(can't|cannot)\b"), "can not"),
@@ -165,7 +164,7 @@ def clean(text: str) -> str:
             text = pattern.sub(replacement, text)
     # a person on several projects is spread across them ("i'm on six projects", "she is assigned to four
     # programmes"); the pronoun, which tells a person from an organisation ("we run 40 projects"), is a stop word
-    if any(needle in text for needle in _PERSON_ON_PROJECTS_NEEDLES) and _ON_N_PROJECTS.search(text):
+    if any(item in text for item in _WORK_ITEMS) and _ON_N_PROJECTS.search(text):
         text = _PERSON_ON_PROJECTS.sub(_SPREAD, text)
     for needle in _SHIFT_NEEDLES:
         if needle in text:
