@@ -110,6 +110,12 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     (r"\bno (?:\w+ ){0,2}(?:incident|accident|injur(?:y|ies)|finding|breach|"
      r"outage|complaint)s? (?:attributable|so far|to date|since|this year|last year|at all|in (?:the last|years))"),
     r"\b(?:problem|issue) (?:is|was|s) not\b",
+    # "i don't think talking to each other was the problem", "i do not believe cost is the issue here"
+    # (but not what somebody failed to see: "i don't think anyone realised it was a problem")
+    (r"\b(?:do|did|does|would) not (?:think|believe|feel|accept|reckon) (?:that )?"
+     r"(?:(?!realis|realiz|saw|see|seen|knew|know|known|notic|thought|understood|told|said|admit)\w+ ){1,6}?"
+     r"(?:is|are|was|were|s|has been|had been|have|has|had) (?:ever |really |actually )?(?:the|a|an|our|my|their|any) "
+     r"(?:(?:real|big|main|major|root) )?(?:problem|issue|cause|difficulty|trouble)s?\b"),
     # "nobody here is overloaded", "none of my people are stretched", "nobody has ever complained about it":
     # nobody is in the bad state (but "nobody is accountable" is the complaint: only bad states are listed)
     (r"\b(?:nobody|none of (?:us|them|you|(?:the|my|our|their|his|her) \w+)) (?:(?!not|never|but|and)\w+ ){0,3}?"
@@ -120,6 +126,10 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
      r"(?!,? (?:except|apart from|other than|bar|save|besides)\b)"),
     r"\bnobody (?:(?:has|have|had|ever|really|much|yet|so far) )*(?:complains|complained|grumbles|grumbled|moans|moaned)\b",
     r"\bnothing wrong with\b",
+    # "i'm not complaining about the people", "i can't complain about the vendor"
+    r"\b(?:not|never) (?:really )?complaining (?:about|of)\b|\b(?:can not|could not) complain (?:about|of)\b",
+    # "it's not that we don't talk": the speaker rules out what the clause names
+    r"\bnot that (?:we|they|i|you|people|anyone|anybody|the \w+) (?:do not|did not|does not|never|can not|could not) \w+",
     # "I can't fault them", "I couldn't fault the team"
     r"\b(?:can not|could not) (?:really |honestly )?fault\b",
     # "estimating is the least of our worries"; a problem that is over: "used to be a problem",
@@ -217,7 +227,8 @@ _GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|noth
 _VERDICT_DENIALS = [
     (
         rf"\b(?:is|are|was|were|been|seems?|looks?) {_GAP}{{0,2}}(?:fine|ok|okay|good|great|solid|decent|excellent|"
-        r"strong|healthy|sound|brilliant|exemplary|outstanding|spot on|under control|on track|well run|well managed|clear|"
+        r"strong|healthy|sound|brilliant|exemplary|outstanding|smooth|seamless|painless|flawless|spot on|under control|on track|"
+        r"well run|well managed|clear|"
         r"well (?:documented|defined|understood|organised|organized|planned|prepared|written|controlled|governed|coordinated|"
         r"communicated|informed|structured))"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole|"
@@ -277,7 +288,7 @@ def is_denied(cleaned: str) -> bool:
 
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
-    "exemplary outstanding spot under track well clear smoothly perfectly brilliantly clockwork hitch zero success "
+    "exemplary outstanding smooth seamless painless flawless spot under track well clear smoothly perfectly brilliantly clockwork hitch zero success "
     "successful triumph paid pays paying least used longer fault value "
     # nobody in a bad state: the state is the rarer word
     "overloaded overworked overstretched stretched swamped drowning stressed burnt burned burning exhausted "
@@ -300,7 +311,7 @@ def clauses(piece: str) -> list[str]:
 
 
 _TURN = re.compile(r"\b(?:problem|issue|trouble|pain|struggle|worry|concern|headache|bottleneck)s?\b|"
-                   r"\bit (?:s|is|was) (?:\w+ ){1,4}(?:that|who|which)\b|\bwhat (?:\w+ ){1,4}(?:is|was)\b")
+                   r"\bit (?:s|is|was) (?:\w+ ){0,4}(?:that|who|which)\b|\bwhat (?:\w+ ){1,4}(?:is|was)\b")
 """After a denial and a comma, words that turn to the real complaint: "the real problem is ...",
 "it's the priorities that ...", "what hurts is ..."."""
 

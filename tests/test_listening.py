@@ -89,6 +89,17 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("the status data is really good", True),
         # a problem that is over, or the least of one's worries
         ("estimating is the least of our worries", True),
+        # declining to blame a topic denies it; what somebody failed to see is the complaint
+        ("i don't think talking to each other was the problem, to be honest", True),
+        ("i do not believe cost is the issue here", True),
+        ("i don't think we had any real issue with the vendor", True),
+        ("i don't think anyone realised it was a problem", False),
+        ("i'm not complaining about the people", True),
+        ("it's not that we don't talk", True),
+        # praise of a handover or cutover
+        ("the handover to operations was smooth", True),
+        ("the cutover was seamless", True),
+        ("the handover was anything", False),
         ("budget overruns used to be a problem", True),
         ("we no longer miss deadlines since the new planning process", True),
         ("we no longer have a sponsor since jane left", False),
@@ -385,6 +396,17 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         # a cue with "but" in it: the word a sentence's clauses are split at, so never among its stems
         ("Jira says done but nothing is actually deployed.", "ninety_percent_done"),
         ("Reporting is nothing but slides.", "report_compilation_drudgery"),
+        # told as a story: issues that stop being raised, work nobody looks at as a whole, skipped reviews
+        ("After a while we stopped raising it. It never went anywhere.", "issues_raised_no_follow_up"),
+        ("It's not that we don't talk, it's that nobody's job is to look at the whole lot at once.",
+         "nobody_sees_cross_project_links"),
+        ("We've been doing sprints with no design reviews for nine months.", "mandatory_compliance_steps_skipped"),
+        ("Nobody checked the labels until customers complained.", "defects_found_by_customer"),
+        # one-word cues a common word shares a stem with now say more ("weak candidates", "lost continuity")
+        ("We only get weak candidates for the project manager role.", "pm_roles_hard_to_fill"),
+        ("Three PMs in a year, we keep losing continuity.", "project_manager_changes_mid_project"),
+        ("The RAG is purely subjective.", "subjective_rag_status"),
+        ("Same overrun three years in a row.", "same_mistakes_repeat"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
@@ -420,6 +442,17 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "We apply the four eyes principle to every release.",
         # a cue that named a scene, not a complaint ("kit was installed")
         "The kit's brilliant, we've just had the new instrument installed and it's a dream.",
+        # a one-word cue whose stem is also a common word's: "candidates" is "candid", "applicants" is
+        # "application", "subjective" is "subject" (every e-mail's subject line), "recalling" a product recall
+        "The application keeps crashing.",
+        "I'll be candid, I signed that specification.",
+        "Subject: Q3 overview of the survey crews.",
+        "The recall of the faulty units cost millions.",
+        "We continue to deliver on time.",
+        "The risk register has 400 rows.",
+        "The new wing of the museum opens in May.",
+        "There are cracks in the concrete apron.",
+        "It was essentially a good year.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
