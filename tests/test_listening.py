@@ -453,6 +453,10 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "The new wing of the museum opens in May.",
         "There are cracks in the concrete apron.",
         "It was essentially a good year.",
+        "They are knocking down the old warehouse.",
+        "The council imposed a speed limit.",
+        "The cables are buried under the road.",
+        "We have a checkpoint at the border.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
