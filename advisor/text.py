@@ -119,12 +119,16 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     # "nobody here is overloaded", "none of my people are stretched", "nobody has ever complained about it":
     # nobody is in the bad state (but "nobody is accountable" is the complaint: only bad states are listed)
     (r"\b(?:nobody|none of (?:us|them|you|(?:the|my|our|their|his|her) \w+)) (?:(?!not|never|but|and)\w+ ){0,3}?"
-     r"(?:is|are|was|were|feels?|felt|seems?|seemed|looks?|looked|gets?|got|has been|have been) "
+     r"(?:is|are|s|was|were|feels?|felt|seems?|seemed|looks?|looked|gets?|got|has been|have been) "
      r"(?:(?:really|particularly|too|very|that|so|overly|ever|badly|even|especially) )*"
      r"(?:overloaded|overworked|overstretched|stretched|swamped|drowning|stressed|burnt out|burned out|burning out|"
-     r"exhausted|overwhelmed|snowed under|flat out|confused|blocked|stuck|idle|unhappy|frustrated)\b"
+     r"exhausted|overwhelmed|snowed under|flat out|working weekends|working nights|confused|blocked|stuck|idle|"
+     r"unhappy|frustrated)\b"
      r"(?!,? (?:except|apart from|other than|bar|save|besides)\b)"),
     r"\bnobody (?:(?:has|have|had|ever|really|much|yet|so far) )*(?:complains|complained|grumbles|grumbled|moans|moaned)\b",
+    # "nobody here gets punished for raising a problem" (but "nobody is blamed when it fails" is no denial)
+    (r"\bnobody (?:\w+ ){0,2}?(?:gets?|got|is|was|are|were) (?:ever )?(?:punished|blamed|penalised|penalized|shouted at) "
+     r"for (?:raising|flagging|reporting|escalating|speaking up|admitting|bringing)\b"),
     r"\bnothing wrong with\b",
     # "i'm not complaining about the people", "i can't complain about the vendor"
     r"\b(?:not|never) (?:really )?complaining (?:about|of)\b|\b(?:can not|could not) complain (?:about|of)\b",
@@ -232,7 +236,7 @@ _VERDICT_DENIALS = [
         r"well (?:documented|defined|understood|organised|organized|planned|prepared|written|controlled|governed|coordinated|"
         r"communicated|informed|structured))"
         r"(?:,? (?:really|actually|mostly|enough|overall|honestly|to be fair|i think|i would say|for us|by and large|on the whole|"
-        r"here|there|now|these days|at the moment|so far))*"
+        r"here|there|now|these days|at the moment|so far|to everyone|to everybody|to all of us|to us))*"
         r"(?:[.!)\s]*$|,)"
     ),
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
@@ -240,7 +244,7 @@ _VERDICT_DENIALS = [
      r"(?:really |very |pretty |quite )?well\b"),
     # "no issues there", "zero complaints so far", "no problems at all"
     (rf"\b(?:no|zero) (?:real |big |major |serious )?(?:problem|issue|trouble|complaint|concern|hiccup)s?"
-     rf"(?: (?:there|here|at all|whatsoever|so far|to date|to report|on that front))*{_PRAISE_END}"),
+     rf"(?: (?:there|here|at all|whatsoever|so far|to date|to report|on that front|raised|reported|found|flagged))*{_PRAISE_END}"),
     # "the CRM rollout was a real success", "it paid off"
     # (not "declared a success", "reported as successful": a verdict somebody else gave)
     (rf"\b(?:is|are|was|were|been|proved|turned out to be) "
@@ -293,7 +297,7 @@ _DENIAL_WORDS = frozenset(
     # nobody in a bad state: the state is the rarer word
     "overloaded overworked overstretched stretched swamped drowning stressed burnt burned burning exhausted "
     "overwhelmed snowed flat confused blocked stuck idle unhappy frustrated complains complained grumbles "
-    "grumbled moans moaned".split()
+    "grumbled moans moaned weekends nights punished blamed penalised penalized shouted".split()
 )
 """A word each denial pattern needs (its "not", "never", "fine", "well", ...): a clause without any of
 them cannot be denied, and three clauses in four are spared the patterns (measured: 4.4 -> 1.6 us per clause)."""

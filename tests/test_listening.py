@@ -100,6 +100,13 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("the handover to operations was smooth", True),
         ("the cutover was seamless", True),
         ("the handover was anything", False),
+        # nobody in a bad state, said with a contraction or as a habit; nobody punished for speaking up
+        ("nobody's working weekends or burning out", True),
+        ("nobody here gets punished for raising a problem", True),
+        ("nobody is blamed when a project fails", False),
+        # an inspection with nothing found; a verdict given "to everyone"
+        ("the regulator's visit was routine, no issues raised", True),
+        ("the pmo's purpose is pretty clear to everyone", True),
         ("budget overruns used to be a problem", True),
         ("we no longer miss deadlines since the new planning process", True),
         ("we no longer have a sponsor since jane left", False),

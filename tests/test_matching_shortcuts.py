@@ -53,6 +53,10 @@ def test_every_denial_pattern_names_a_denial_word():
         "testing went fine", "the cutover went like clockwork", "it ran without a hitch", "it all ran smoothly",
         "zero complaints so far", "no issues there", "the rollout was a real success", "the pilot proved a triumph",
         "in the end it paid off",
+        # declining to blame, ruling out, the handover that was smooth, nobody punished for speaking up
+        "i do not think talking was the problem", "i am not complaining about the people", "it is not that we do not talk",
+        "the handover was smooth", "nobody is working weekends", "nobody gets punished for raising a problem",
+        "no issues raised",
     ]
     for example in examples:
         assert is_denied(example), example
