@@ -409,6 +409,11 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
          "nobody_sees_cross_project_links"),
         ("We've been doing sprints with no design reviews for nine months.", "mandatory_compliance_steps_skipped"),
         ("Nobody checked the labels until customers complained.", "defects_found_by_customer"),
+        # a diary's shorthand for a team lead out of their depth, plans that ignore each other, a clash unforeseen
+        ("No idea where to start, honestly.", "accidental_project_managers"),
+        ("They just don't seem to know how to run something like this.", "pms_lack_core_techniques"),
+        ("Every project has a lovely plan. No plan shows any of the others.", "nobody_sees_cross_project_links"),
+        ("Honestly it never occurred to me to check with the timetable people.", "foreseeable_surprises"),
         # one-word cues a common word shares a stem with now say more ("weak candidates", "lost continuity")
         ("We only get weak candidates for the project manager role.", "pm_roles_hard_to_fill"),
         ("Three PMs in a year, we keep losing continuity.", "project_manager_changes_mid_project"),
@@ -464,6 +469,8 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "The council imposed a speed limit.",
         "The cables are buried under the road.",
         "We have a checkpoint at the border.",
+        "I have no idea where the money went.",
+        "We know how to run a project.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
