@@ -132,8 +132,11 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     r"\bnothing wrong with\b",
     # "i'm not complaining about the people", "i can't complain about the vendor"
     r"\b(?:not|never) (?:really )?complaining (?:about|of)\b|\b(?:can not|could not) complain (?:about|of)\b",
-    # "it's not that we don't talk": the speaker rules out what the clause names
+    # "it's not that we don't talk", "it is not that the sections fought over the engineers": the speaker
+    # rules out what the clause names (but "it's not that simple", "not that clear who decides" say how)
     r"\bnot that (?:we|they|i|you|people|anyone|anybody|the \w+) (?:do not|did not|does not|never|can not|could not) \w+",
+    (r"\b(?:it|this|that) (?:is|was|s) not that (?!(?:simple|easy|bad|big|hard|difficult|different|straightforward|clear|"
+     r"obvious|great|good|much|many|far|long|important|bad|serious|quick|fast|slow|often|well|sure)\b)\w+"),
     # "I can't fault them", "I couldn't fault the team"
     r"\b(?:can not|could not) (?:really |honestly )?fault\b",
     # "estimating is the least of our worries"; a problem that is over: "used to be a problem",

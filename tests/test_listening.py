@@ -96,6 +96,9 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("i don't think anyone realised it was a problem", False),
         ("i'm not complaining about the people", True),
         ("it's not that we don't talk", True),
+        ("it is not that the sections fought over the engineers", True),
+        ("it's not that simple", False),
+        ("it is not that clear who decides", False),
         # praise of a handover or cutover
         ("the handover to operations was smooth", True),
         ("the cutover was seamless", True),

@@ -54,7 +54,7 @@ def test_every_denial_pattern_names_a_denial_word():
         "zero complaints so far", "no issues there", "the rollout was a real success", "the pilot proved a triumph",
         "in the end it paid off",
         # declining to blame, ruling out, the handover that was smooth, nobody punished for speaking up
-        "i do not think talking was the problem", "i am not complaining about the people", "it is not that we do not talk",
+        "i do not think talking was the problem", "i am not complaining about the people", "it is not that we do not talk", "it was not that the money ran out",
         "the handover was smooth", "nobody is working weekends", "nobody gets punished for raising a problem",
         "no issues raised",
     ]
