@@ -417,6 +417,7 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("They just don't seem to know how to run something like this.", "pms_lack_core_techniques"),
         ("Every project has a lovely plan. No plan shows any of the others.", "nobody_sees_cross_project_links"),
         ("Honestly it never occurred to me to check with the timetable people.", "foreseeable_surprises"),
+        ("Nobody from my office was in a single design session.", "users_left_out_of_requirements"),
         # one-word cues a common word shares a stem with now say more ("weak candidates", "lost continuity")
         ("We only get weak candidates for the project manager role.", "pm_roles_hard_to_fill"),
         ("Three PMs in a year, we keep losing continuity.", "project_manager_changes_mid_project"),
