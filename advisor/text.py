@@ -136,7 +136,7 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     # rules out what the clause names (but "it's not that simple", "not that clear who decides" say how)
     r"\bnot that (?:we|they|i|you|people|anyone|anybody|the \w+) (?:do not|did not|does not|never|can not|could not) \w+",
     (r"\b(?:it|this|that) (?:is|was|s) not that (?!(?:simple|easy|bad|big|hard|difficult|different|straightforward|clear|"
-     r"obvious|great|good|much|many|far|long|important|bad|serious|quick|fast|slow|often|well|sure)\b)\w+"),
+     r"obvious|great|good|much|many|far|long|important|serious|quick|fast|slow|often|well|sure)\b)\w+"),
     # "I can't fault them", "I couldn't fault the team"
     r"\b(?:can not|could not) (?:really |honestly )?fault\b",
     # "estimating is the least of our worries"; a problem that is over: "used to be a problem",
@@ -295,8 +295,8 @@ def is_denied(cleaned: str) -> bool:
 
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
-    "exemplary outstanding smooth seamless painless flawless spot under track well clear smoothly perfectly brilliantly clockwork hitch zero success "
-    "successful triumph paid pays paying least used longer fault value "
+    "exemplary outstanding smooth seamless painless flawless spot under track well clear smoothly perfectly brilliantly "
+    "clockwork hitch zero success successful triumph paid pays paying least used longer fault value "
     # nobody in a bad state: the state is the rarer word
     "overloaded overworked overstretched stretched swamped drowning stressed burnt burned burning exhausted "
     "overwhelmed snowed flat confused blocked stuck idle unhappy frustrated complains complained grumbles "
