@@ -26,7 +26,10 @@ consultant's proposal does (measured on 60 cases whose services were never tuned
 service@5 0.797 at 0.5, 0.834 at 0.3, 0.838 at 0.2; on the 382 development cases 0.860, 0.858, 0.846;
 then on the 120 cases of holdout12-15, 0.765 at 0.5 and 0.790 at 0.3)."""
 DIMINISH = 0.3
-"""How much of a cause's remaining need one service takes away (times its effectiveness)."""
+"""How much of a cause's remaining need one service takes away (times its effectiveness). Measured on
+1,132 development and 540 unread cases (service@5): 0.0 gives 0.878 / 0.880, 0.15 gives 0.877 / 0.881,
+0.3 gives 0.876 / 0.879, 0.5 gives 0.852 / 0.846: below 0.3 the gain is within a case or two, so the
+proposal keeps spreading over the causes it treats."""
 MIN_SHARE = 0.08
 """A service whose benefit is below this share of the best one is not worth prescribing."""
 DEFAULT_MATURITY = 2
