@@ -515,6 +515,19 @@ def test_named_dates_read_as_months_and_weeks():
     assert content_stems("since February") == content_stems("since October")
 
 
+def test_words_an_unrelated_word_shares_a_stem_with_keep_their_own():
+    """Snowball gives "customs" and "customer" one stem, "terminal" and "terminate" another, "execution"
+    and "executive" a third: every mention of a port's customs read as the customer's words."""
+    from advisor.text import stem
+
+    for word, other in [("customs", "customer"), ("terminal", "terminate"), ("execution", "executive"),
+                        ("departed", "department"), ("candid", "candidates"), ("application", "applicants"),
+                        ("subjective", "subject"), ("boarding", "board"), ("reservations", "reserve"),
+                        ("programmers", "programme"), ("productivity", "products")]:
+        assert stem(word) != stem(other), (word, other)
+    assert stem("executed") == stem("execution") and stem("customers") == stem("customer")
+
+
 def test_stand_ups_are_meetings_not_standing_up_to_someone(advisor):
     """'stand-ups' split into 'stand' and 'up' read as the cue 'stand up to' and the topic 'where projects stand'."""
     assert advisor.listen("Honestly the stand-ups work well.") == []
