@@ -550,6 +550,9 @@ def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
         ("Every risk has an owner.", "risks_have_no_owner", False),
         # with a negation just before it, it is the complaint
         ("We have no single prioritised project list.", "no_single_ranked_project_list", True),
+        ("We meet our deadlines, mostly.", "deadlines_missed", False),
+        ("The board meets monthly and decides quickly.", "decisions_take_forever", False),
+        ("We never meet our deadlines.", "deadlines_missed", True),
         # its words scattered through a complaint are not the healthy phrase
         ("Our risk log has 60 items and every owner cell says TBC or PM.", "risks_have_no_owner", True),
     ],
