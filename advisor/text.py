@@ -198,18 +198,22 @@ Friday" is "every week", and a month's rare name does not tie a statement to a p
 
 
 _SENSES = {
-    **dict.fromkeys(("customs",), "customs"),  # the border's, not the customer's
-    **dict.fromkeys(("terminal", "terminals"), "terminal"),  # a port's or an airport's, not "terminate"
-    **dict.fromkeys(("execute", "executed", "executes", "executing", "execution", "executions", "executable"), "execution"),
-    **dict.fromkeys(("departed", "departing", "departs"), "departing"),  # leaving, not a department
-    **dict.fromkeys(("productive", "productivity"), "productivity"),  # output per person, not a product
-    **dict.fromkeys(("candid", "candidly"), "candour"),  # not the candidates for a role
-    **dict.fromkeys(("application", "applications"), "application"),  # software or a permit, not applicants
-    **dict.fromkeys(("applicable",), "applicable"),
-    **dict.fromkeys(("subjective", "subjectively"), "subjective"),  # not an e-mail's subject
-    **dict.fromkeys(("boarding",), "boarding"),  # passengers, not the board
-    **dict.fromkeys(("reservation", "reservations"), "reservation"),  # a booking or a doubt, not a reserve
-    **dict.fromkeys(("programmer", "programmers"), "programmer"),  # a developer, not a programme
+    word: own
+    for own, words in [
+        ("customs", "customs"),  # the border's, not the customer's
+        ("terminal", "terminal terminals"),  # a port's or an airport's, not "terminate"
+        ("execution", "execute executed executes executing execution executions executable"),  # not an executive
+        ("departing", "departed departing departs"),  # leaving, not a department
+        ("productivity", "productive productivity"),  # output per person, not a product
+        ("candour", "candid candidly"),  # not the candidates for a role
+        ("application", "application applications"),  # software or a permit, not applicants
+        ("applicable", "applicable"),
+        ("subjective", "subjective subjectively"),  # not an e-mail's subject
+        ("boarding", "boarding"),  # passengers, not the board
+        ("reservation", "reservation reservations"),  # a booking or a doubt, not a reserve
+        ("programmer", "programmer programmers"),  # a developer, not a programme
+    ]
+    for word in words.split()
 }
 """Words whose Snowball stem is also an unrelated word's ("customs" and "customer" are both "custom",
 "terminal" and "terminate" both "termin"), so that every mention of one fired the other's cues; each
