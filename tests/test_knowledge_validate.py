@@ -183,3 +183,16 @@ def test_healthy_phrases_that_cannot_work_are_warned_about(tmp_path):
     warned = [str(w) for w in warnings if "healthy phrase" in str(w)]
     assert len(warned) == 2 and ":5:" in warned[0] and "fewer than two content words" in warned[0]
     assert ":6:" in warned[1] and "negation or a wish" in warned[1]
+
+
+def test_a_cue_that_repeats_another_once_stemmed_is_warned_about(tmp_path):
+    """"Spec changed" is "changed the spec" to the matcher, which keeps one of them: the copy adds nothing
+    but a second weight in the cause's theme."""
+    from advisor.knowledge.loader import validate_knowledge
+
+    write(tmp_path, "a.yaml", "symptoms:" + SYMPTOM.format(id="my_symptom", cause="unclear_roles", sensitivity=0.5)
+          + "    cues: [changed the spec, nobody told us, spec changed]\n")
+    problems, warnings = validate_knowledge([tmp_path])
+    assert problems == []
+    warned = [str(w) for w in warnings if "once stemmed" in str(w)]
+    assert warned == [f"{tmp_path / 'a.yaml'}:7: cue 'spec changed' of 'my_symptom' says what 'changed the spec' says once stemmed"]

@@ -255,6 +255,8 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
         by_kind[entry.kind][node_id] = entry
     _check_references(by_kind, rules, out)
     _check_lexicon(lexicon, out)
+    for entry in by_kind["symptom"].values():
+        _check_cues(entry, out)
     said: dict[str, dict[str, list[str]]] = {section: {} for section in examples}
     for section, found in examples.items():
         for phrasing, raw, file, line in found:
@@ -295,6 +297,21 @@ def _check_lexicon(lexicon: list[tuple[str, ...]], out: _Collector) -> None:
             if stems in seen and seen[stems] != group[0]:
                 out.warn(f"lexicon entry '{word}' is in the groups of '{seen[stems]}' and '{group[0]}'", None, None)
             seen[stems] = group[0]
+
+
+def _check_cues(entry: _Entry, out: _Collector) -> None:
+    """A cue that says, once stemmed, what an earlier cue of its symptom says adds nothing to the matcher
+    and weighs twice in the symptom's share of a cause's theme."""
+    from ..text import content_stems
+
+    seen: dict[frozenset[str], str] = {}
+    for i, cue in enumerate(entry.model.cues):  # type: ignore[attr-defined]
+        stems = frozenset(content_stems(cue))
+        if stems in seen:
+            out.warn(f"cue '{cue}' of '{entry.model.id}' says what '{seen[stems]}' says once stemmed",  # type: ignore[attr-defined]
+                     entry.file, line_of(entry.raw, ("cues", i)) or entry.line)
+        else:
+            seen[stems] = cue
 
 
 def _replaces_builtin(folder: Path) -> bool:
