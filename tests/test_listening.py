@@ -423,6 +423,22 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Three PMs in a year, we keep losing continuity.", "project_manager_changes_mid_project"),
         ("The RAG is purely subjective.", "subjective_rag_status"),
         ("Same overrun three years in a row.", "same_mistakes_repeat"),
+        # the terse register of RAID logs and decision logs
+        ("Decision on vendor selection pending since January.", "decisions_take_forever"),
+        ("Approval of the design still pending with the CFO.", "approvals_slower_than_work"),
+        ("Sponsor unavailable for the last three steering meetings.", "sponsor_absent"),
+        ("UAT delayed, business testers not released by their managers.", "line_managers_pull_people_back"),
+        ("RAG amber for weeks, commentary unchanged.", "subjective_rag_status"),
+        ("Action from last SteerCo not closed; no owner assigned.", "actions_without_owner_or_date"),
+        # the careful register of performance reviews and handover notes
+        ("I was frequently pulled onto other priorities, which affected my delivery.", "constant_context_switching"),
+        ("Despite constant changes in direction from leadership, I delivered phase one.", "priorities_keep_changing"),
+        ("My objectives were changed three times during the year.", "priorities_keep_changing"),
+        ("I successfully delivered the migration despite having no dedicated team.", "project_work_on_top_of_day_job"),
+        ("We had a beautiful methodology binder. Nobody opened it after the launch party.", "methodology_on_paper_only"),
+        ("We spent two years building a portal that the sales team simply refused to use.", "new_system_unused"),
+        ("The weekly report takes ages to assemble.", "report_compilation_drudgery"),
+        ("We launched eleven initiatives this year and closed two.", "nothing_gets_finished"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
