@@ -256,6 +256,12 @@ but not a turn ("until the audit", "on paper", "at first")."""
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
 _GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|nothing)\b)\w+ )"
 """A word between a verb and its verdict that does not turn it round ("is really good", not "is not good")."""
+_VERBLESS_VERDICT = (
+    r"^(?:(?!(?:not|never|no|nothing|nobody|none|hardly|barely|far|less|too)\b)\w+ ){1,3}"
+    r"(?:fine|ok|okay|good|solid|healthy|excellent|on track|under control)(?:[.!)\s]*$|,)"
+)
+"""A verdict without its verb, as notes and logs write it ("budget fine", "scope ok"): it denies only its
+own words, up to a comma ("scope fine, nobody free to start it" still complains of the second)."""
 _VERDICT_DENIALS = [
     (
         rf"\b(?:is|are|was|were|been|seems?|looks?) {_GAP}{{0,2}}(?:fine|ok|okay|good|great|solid|decent|excellent|"
@@ -267,6 +273,7 @@ _VERDICT_DENIALS = [
         r"here|there|now|these days|at the moment|so far|to everyone|to everybody|to all of us|to us))*"
         r"(?:[.!)\s]*$|,)"
     ),
+    _VERBLESS_VERDICT,
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
     (rf"\b(?:is|are|was|were|been|get|gets) {_GAP}{{0,2}}(?:managed|handled|run|organised|organized|done|looked after) "
      r"(?:really |very |pretty |quite )?well\b"),
@@ -292,6 +299,9 @@ _ANY_VERDICT = re.compile("|".join(f"(?:{p})" for p in _VERDICT_DENIALS))
 """The denial patterns as one alternation each (one scan instead of one per pattern; the patterns
 are kept as text, compiled only here: compiling each alone too cost some 5 ms at every start).
 A verdict, like :data:`_HOW_IT_WENT`, is undone by what comes before it in the clause."""
+
+
+_VERBLESS = re.compile(_VERBLESS_VERDICT)
 
 
 _HOW_IT_WENT = re.compile(
@@ -353,13 +363,13 @@ def _denial_parts(clause: str) -> list[tuple[str, bool]]:
     the speaker turns to the real complaint ("budget is fine, the real problem is that nobody decides");
     otherwise what follows the comma explains the denial ("money isn't the issue, the publisher covers
     overheads") or the comma falls inside it ("budget, honestly, is not our problem"), and the whole
-    clause is denied."""
+    clause is denied. A verdict without its verb ends at its comma (:data:`_VERBLESS_VERDICT`)."""
     if not is_denied(clause.strip(" ,")):
         return [(clause, False)]
     parts = clause.split(",")
     for k in range(1, len(parts)):
         head, rest = ",".join(parts[:k]), ",".join(parts[k:])
-        if _TURN.search(rest) and is_denied(head.strip(" ,")):
+        if (_TURN.search(rest) or (k == 1 and _VERBLESS.match(head.strip()))) and is_denied(head.strip(" ,")):
             return [(head, True), *_denial_parts(rest)]
     return [(clause, True)]
 

@@ -44,6 +44,32 @@ def test_a_shortage_or_an_excess_is_a_complaint(clause):
     assert not is_denied(clean(clause))
 
 
+@pytest.mark.parametrize(
+    ("clause", "denied"),
+    [
+        # notes and logs leave the verb out of a verdict
+        ("Budget fine.", True),
+        ("Cash flow fine, the fund is patient.", True),
+        ("Scope OK", True),
+        ("Safety record solid", True),
+        # but not a verdict turned round, nor one that goes on
+        ("Not good.", False),
+        ("Nothing good comes of it.", False),
+        ("Too good to be true.", False),
+        ("Project good until go-live.", False),
+        ("Looks fine on paper.", False),
+    ],
+)
+def test_a_verdict_without_its_verb(clause, denied):
+    assert is_denied(clean(clause)) is denied
+
+
+def test_a_verdict_without_its_verb_denies_only_its_own_words(advisor):
+    heard = {m.symptom: m.present for m in advisor.listen("Scope fine, nobody free to start it properly.")}
+    assert heard.get("committed_without_checking_availability") is True
+    assert [s.denied for s in sentences("Scope fine, nobody free to start it.")] == [(True, True, False, False, False)]
+
+
 def test_enough_money_is_not_heard_as_a_money_problem(advisor):
     """"Not short of money" names money, but no money symptom may count as present."""
     heard = advisor.listen("We're not short of money, milk prices are good this year.")
@@ -439,6 +465,14 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We spent two years building a portal that the sales team simply refused to use.", "new_system_unused"),
         ("The weekly report takes ages to assemble.", "report_compilation_drudgery"),
         ("We launched eleven initiatives this year and closed two.", "nothing_gets_finished"),
+        # changes given on a site walk and never written down
+        ("Feature wall changed to marble, told to the contractor verbally.", "changes_without_approval"),
+        ("Claims cite client instructions that are not in any register.", "changes_without_approval"),
+        ("Spec updates emailed straight to the design consultant.", "requests_bypass_the_project"),
+        ("Show me what I approved versus what is being built.", "nobody_knows_what_changed"),
+        ("Nobody assessed the knock-on of the extra kiosk.", "changes_accepted_without_impact_check"),
+        ("I asked for two small improvements and now we are over budget.", "scope_keeps_growing"),
+        ("Nobody's job was to look at the lines between the boxes.", "nobody_sees_cross_project_links"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
@@ -491,6 +525,8 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "We have a checkpoint at the border.",
         "I have no idea where the money went.",
         "We know how to run a project.",
+        # a supplier's contractual penalty is not a regulator's fine
+        "Module supplier penalty for late factory inspection: paid on two parks already.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
