@@ -473,6 +473,17 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Nobody assessed the knock-on of the extra kiosk.", "changes_accepted_without_impact_check"),
         ("I asked for two small improvements and now we are over budget.", "scope_keeps_growing"),
         ("Nobody's job was to look at the lines between the boxes.", "nobody_sees_cross_project_links"),
+        # absent people who are not the sponsor; sponsors who came once, moved on or sent deputies
+        ("Design sign-off #4, Retail Credit rep absent again.", "stakeholders_no_show"),
+        ("Workshop 12/6: 3 of 11 business invitees came.", "stakeholders_no_show"),
+        ("By month six the people in the room were deputies of deputies.", "sponsor_absent"),
+        ("Each of them came to the kick-off and then we never saw them again.", "sponsor_absent"),
+        ("Then that owner moved to the Mexico business.", "sponsor_left_project_orphaned"),
+        ("What was missing was one person with real authority who cared.", "sponsor_does_not_clear_blockers"),
+        # a plan that is a task list, and nobody taught how to make it more
+        ("Plan = Excel list of 140 tasks, no links, 60 without durations.", "pms_lack_core_techniques"),
+        ("Don't know how to show which tasks move the end date.", "pms_lack_core_techniques"),
+        ("Training budget covers lean and safety only. Nothing on running projects.", "pms_never_trained"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
