@@ -484,6 +484,11 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Plan = Excel list of 140 tasks, no links, 60 without durations.", "pms_lack_core_techniques"),
         ("Don't know how to show which tasks move the end date.", "pms_lack_core_techniques"),
         ("Training budget covers lean and safety only. Nothing on running projects.", "pms_never_trained"),
+        # lessons that left with their authors, the same delay on every job
+        ("Close-out reports sat on the ex-PM's drive, archived when he left.", "knowledge_walks_out_the_door"),
+        ("Nobody looks at what went wrong on the previous ones.", "same_mistakes_repeat"),
+        ("It's the same delay every time.", "same_mistakes_repeat"),
+        ("My senior engineer knows them by heart.", "single_point_of_knowledge"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
