@@ -489,6 +489,8 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Nobody looks at what went wrong on the previous ones.", "same_mistakes_repeat"),
         ("It's the same delay every time.", "same_mistakes_repeat"),
         ("My senior engineer knows them by heart.", "single_point_of_knowledge"),
+        ("Each team had made a reasonable decision inside its own plan.", "nobody_sees_cross_project_links"),
+        ("The question sat there for five weeks.", "decisions_take_forever"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
