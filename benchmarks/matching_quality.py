@@ -78,7 +78,7 @@ def main() -> None:
     sentences = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))["sentences"]
     advisor = Advisor.default()
     result = evaluate(advisor, sentences)
-    print(f"blind sentences: {len(sentences)}")
+    print(f"labelled sentences (read: their misses informed cues): {len(sentences)}")
     for key in ("recall", "precision", "top3_sentence_recall", "quiet_rate", "denials_not_read_present"):
         print(f"  {key:<26} {result[key]:.3f}")
     held_back = blind_phrasings()
