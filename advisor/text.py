@@ -23,7 +23,11 @@ _PERSON_ON_PROJECTS = re.compile(
     r"\b(i am|i was|she is|she was|he is|he was|she s|he s|they are|they were|you are|you were|"
     # people named by their trade ("key staff were assigned to five projects"), not "we" (an organisation)
     r"(?:staff|people|employees|members|(?:engineer|analyst|specialist|developer|architect|tester|designer|expert|"
-    r"consultant|manager|lead|scientist|surveyor)s?) (?:is|are|was|were)) (?:(?:currently|now|still|already|also) )?"
+    r"consultant|manager|lead|scientist|surveyor)s?) (?:is|are|was|were)|"
+    # one named person or team: "juan is on six projects" (an organisation says "we run six projects")
+    r"(?!(?:focus|emphasis|priority|attention|spend|spending|money|budget|investment|portfolio|company|organisation|"
+    r"organization|business|bank|council|department|division|ministry|agency|firm|it|this|that|there|what|which)\b)"
+    r"\w+ (?:is|was)) (?:(?:currently|now|still|already|also) )?"
     r"(?:on|across|assigned to|working on|staffed on|booked on|allocated to) "
     # a count one person can hold: "our people are on 40 projects" is the organisation's portfolio
     r"(?!(?:up to |as many as )?(?:[2-9]\d|\d{3,}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)"

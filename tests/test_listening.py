@@ -494,6 +494,11 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("My senior engineer knows them by heart.", "single_point_of_knowledge"),
         ("Each team had made a reasonable decision inside its own plan.", "nobody_sees_cross_project_links"),
         ("The question sat there for five weeks.", "decisions_take_forever"),
+        # one named person on several projects; slots bumped by whoever shouts
+        ("This week Juan is on six projects.", "key_person_on_several_projects"),
+        ("My people are split across three or four programs each.", "key_person_on_several_projects"),
+        ("Our validation slot got bumped again.", "projects_fight_over_people"),
+        ("I move the magnets according to who has been shouting at me that morning.", "projects_fight_over_people"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
@@ -548,6 +553,8 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "We know how to run a project.",
         # a supplier's contractual penalty is not a regulator's fine
         "Module supplier penalty for late factory inspection: paid on two parks already.",
+        # an organisation's focus on projects is not a person spread across them
+        "The focus is on six projects this year.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
