@@ -404,6 +404,11 @@ def negation_scope(clause: str) -> list[bool]:
     return flags
 
 
+_LABEL = re.compile(r"^(\w+(?: \w+){0,2})(?::\s| - )")
+"""A short label that opens a sentence, as notes and logs write them ("budget: fine", "resourcing - no issues"):
+it is the topic of what follows, so it shares that clause's denial instead of being a clause of its own."""
+
+
 def sentences(statement: str) -> list[Sentence]:
     """Split a statement into sentences; mark the stems of clauses that deny a problem.
 
@@ -418,7 +423,7 @@ def sentences(statement: str) -> list[Sentence]:
         stems: list[str] = []
         denied: list[bool] = []
         negated: list[bool] | None = None
-        for whole in clauses(piece):
+        for whole in clauses(_LABEL.sub(r"\1 ", piece, count=1)):
             whole_words = tokens(whole)
             parts = [(whole, False)] if _DENIAL_WORDS.isdisjoint(whole_words) else _denial_parts(whole)
             for clause, clause_denied in parts:

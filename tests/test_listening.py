@@ -67,6 +67,24 @@ def test_a_verdict_without_its_verb(clause, denied):
     assert is_denied(clean(clause)) is denied
 
 
+@pytest.mark.parametrize(
+    ("statement", "denied"),
+    [
+        # a short label before a colon or a dash is the topic of the verdict after it
+        ("Budget: fine.", [True, True]),
+        ("Budget - no issues.", [True, True, True]),
+        ("Resourcing: OK", [True]),
+        ("Budget: not a concern.", [True, True, True]),
+        ("Budget: on track, CPI 0.99.", [True, True, False, False, False]),
+        # but a label is no verdict of its own, and a longer opening is no label
+        ("Cost: green.", [False, False]),
+        ("Risk R-114: vendor slipped again.", [False] * 6),
+    ],
+)
+def test_a_label_shares_the_verdict_that_follows_it(statement, denied):
+    assert [flag for sentence in sentences(statement) for flag in sentence.denied] == denied
+
+
 def test_a_verdict_without_its_verb_denies_only_its_own_words(advisor):
     heard = {m.symptom: m.present for m in advisor.listen("Scope fine, nobody free to start it properly.")}
     assert heard.get("committed_without_checking_availability") is True
