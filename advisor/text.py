@@ -260,12 +260,14 @@ but not a turn ("until the audit", "on paper", "at first")."""
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might)\b")
 _GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|nothing)\b)\w+ )"
 """A word between a verb and its verdict that does not turn it round ("is really good", not "is not good")."""
-_VERBLESS_VERDICT = (
-    r"^(?:(?!(?:not|never|no|nothing|nobody|none|hardly|barely|far|less|too)\b)\w+ ){1,3}"
+_VERBLESS = re.compile(
+    r"(?:(?!(?:not|never|no|nothing|nobody|none|hardly|barely|far|less|too)\b)\w++ ){1,3}"
     r"(?:fine|ok|okay|good|solid|healthy|excellent|on track|under control)(?:[.!)\s]*$|,)"
 )
-"""A verdict without its verb, as notes and logs write it ("budget fine", "scope ok"): it denies only its
-own words, up to a comma ("scope fine, nobody free to start it" still complains of the second)."""
+"""A verdict without its verb at the start of a clause, as notes and logs write it ("budget fine", "scope ok"):
+it denies only its own words, up to a comma ("scope fine, nobody free to start it" still complains of the
+second). Tried with ``match`` on its own: in the alternation of the other verdicts, searched at every
+position, it tripled their cost."""
 _VERDICT_DENIALS = [
     (
         rf"\b(?:is|are|was|were|been|seems?|looks?) {_GAP}{{0,2}}(?:fine|ok|okay|good|great|solid|decent|excellent|"
@@ -277,7 +279,6 @@ _VERDICT_DENIALS = [
         r"here|there|now|these days|at the moment|so far|to everyone|to everybody|to all of us|to us))*"
         r"(?:[.!)\s]*$|,)"
     ),
-    _VERBLESS_VERDICT,
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
     (rf"\b(?:is|are|was|were|been|get|gets) {_GAP}{{0,2}}(?:managed|handled|run|organised|organized|done|looked after) "
      r"(?:really |very |pretty |quite )?well\b"),
@@ -305,9 +306,6 @@ are kept as text, compiled only here: compiling each alone too cost some 5 ms at
 A verdict, like :data:`_HOW_IT_WENT`, is undone by what comes before it in the clause."""
 
 
-_VERBLESS = re.compile(_VERBLESS_VERDICT)
-
-
 _HOW_IT_WENT = re.compile(
     r"\b(?:went|goes|go|going|gone|ran|runs|run|running|worked|works|work|working|turned out|came together) "
     r"(?:\w+ ){0,2}?(?:well|fine|smoothly|great|brilliantly|perfectly|like clockwork|without a hitch)" + _PRAISE_TRAILER
@@ -326,6 +324,8 @@ def is_denied(cleaned: str) -> bool:
         return True
     if _CONDITIONAL.search(cleaned):
         return False
+    if _VERBLESS.match(cleaned):
+        return True
     for praise in (_ANY_VERDICT.search(cleaned), _HOW_IT_WENT.search(cleaned)):
         if praise is not None and _UNDOES_PRAISE.search(cleaned, 0, praise.start()) is None:
             return True
@@ -367,7 +367,7 @@ def _denial_parts(clause: str) -> list[tuple[str, bool]]:
     the speaker turns to the real complaint ("budget is fine, the real problem is that nobody decides");
     otherwise what follows the comma explains the denial ("money isn't the issue, the publisher covers
     overheads") or the comma falls inside it ("budget, honestly, is not our problem"), and the whole
-    clause is denied. A verdict without its verb ends at its comma (:data:`_VERBLESS_VERDICT`)."""
+    clause is denied. A verdict without its verb ends at its comma (:data:`_VERBLESS`)."""
     if not is_denied(clause.strip(" ,")):
         return [(clause, False)]
     parts = clause.split(",")
@@ -404,9 +404,17 @@ def negation_scope(clause: str) -> list[bool]:
     return flags
 
 
-_LABEL = re.compile(r"^(\w+(?: \w+){0,2})(?::\s| - )")
+_LABEL = re.compile(r"(\w++(?: \w++){0,2}+)(?::\s| - )")
 """A short label that opens a sentence, as notes and logs write them ("budget: fine", "resourcing - no issues"):
 it is the topic of what follows, so it shares that clause's denial instead of being a clause of its own."""
+
+
+def _unlabelled(piece: str) -> str:
+    """The sentence with its opening label joined to what follows (see :data:`_LABEL`)."""
+    if ":" not in piece and " - " not in piece:
+        return piece
+    found = _LABEL.match(piece)
+    return piece if found is None else f"{found.group(1)} {piece[found.end():]}"
 
 
 def sentences(statement: str) -> list[Sentence]:
@@ -423,7 +431,7 @@ def sentences(statement: str) -> list[Sentence]:
         stems: list[str] = []
         denied: list[bool] = []
         negated: list[bool] | None = None
-        for whole in clauses(_LABEL.sub(r"\1 ", piece, count=1)):
+        for whole in clauses(_unlabelled(piece)):
             whole_words = tokens(whole)
             parts = [(whole, False)] if _DENIAL_WORDS.isdisjoint(whole_words) else _denial_parts(whole)
             for clause, clause_denied in parts:
