@@ -313,9 +313,13 @@ _HOW_IT_WENT = re.compile(
 """Praise of how something went ("testing went fine", "the stand-ups worked well for us", "it all ran
 smoothly this year"), a verdict too, unless :data:`_UNDOES_PRAISE` comes before it in the clause
 or the clause goes on ("went well until the audit")."""
-_UNDOES_PRAISE = re.compile(r"\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b")
+_UNDOES_PRAISE = re.compile(
+    r"\b(?:not|never|nothing|nobody|none|hardly|rarely|seldom|when|whenever|once|until|till)\b|"
+    r"\b(?:report|reports|dashboard|dashboards|status|tracker|plan|slides|pack|rag|update|updates) (?:says?|said|shows?|showed)\b"
+)
 """A negation or a "when" before the praise or verdict: "nothing went well", "when projects run smoothly
-nobody notices", "none of the data is good"."""
+nobody notices", "none of the data is good"; or a report's word for it, not the speaker's ("the weekly
+report says everything is on track")."""
 
 
 def is_denied(cleaned: str) -> bool:

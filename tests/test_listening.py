@@ -517,6 +517,13 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("My people are split across three or four programs each.", "key_person_on_several_projects"),
         ("Our validation slot got bumped again.", "projects_fight_over_people"),
         ("I move the magnets according to who has been shouting at me that morning.", "projects_fight_over_people"),
+        # a client writing to its supplier
+        ("This is the third time this month the delivery date has moved.", "deadlines_missed"),
+        ("We have now had four different contacts in six months.", "project_manager_changes_mid_project"),
+        ("Your team keeps asking us the same questions we answered in the kickoff.", "information_lost_between_departments"),
+        ("Internally: we sold this at a price that assumed everything would go right.", "estimates_cut_to_win_approval"),
+        # a report's verdict is not the speaker's
+        ("The weekly report says everything is on track, yet nothing has been delivered.", "watermelon_reporting"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
