@@ -524,6 +524,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Internally: we sold this at a price that assumed everything would go right.", "estimates_cut_to_win_approval"),
         # a report's verdict is not the speaker's
         ("The weekly report says everything is on track, yet nothing has been delivered.", "watermelon_reporting"),
+        # a PMO on itself
+        ("Our templates are used because they are mandatory, not because they help anyone.", "pmo_adds_bureaucracy"),
+        ("Project managers see us as the people who ask for paperwork.", "pmo_adds_bureaucracy"),
+        ("We built a dashboard that took six months and nobody opens it.", "pmo_outputs_unused"),
+        ("Our customers want help with scheduling and we give them governance.", "pmo_offers_what_nobody_asked_for"),
+        ("Half the projects never register with us.", "pmo_bypassed"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
