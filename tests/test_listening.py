@@ -530,6 +530,14 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We built a dashboard that took six months and nobody opens it.", "pmo_outputs_unused"),
         ("Our customers want help with scheduling and we give them governance.", "pmo_offers_what_nobody_asked_for"),
         ("Half the projects never register with us.", "pmo_bypassed"),
+        # a new joiner's fresh eyes
+        ("Everyone is very friendly, but nobody says no to anything.", "nobody_can_say_no_to_new_work"),
+        ("In my first week I was handed three projects and no handover from the previous manager.",
+         "project_manager_changes_mid_project"),
+        ("At my last company we closed projects formally; here they just fade away.", "no_post_project_review"),
+        ("So much time goes into preparing for meetings that decide nothing.", "too_many_boards_no_mandate"),
+        ("I still do not know who my manager is for the project work.", "unclear_reporting_lines"),
+        ("Every estimate I have seen is a round number.", "estimates_are_guesses"),
         # about the PMO itself
         ("The PMO is a waste of money.", "pmo_cost_questioned"),
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
