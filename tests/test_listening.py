@@ -48,26 +48,6 @@ def test_a_shortage_or_an_excess_is_a_complaint(clause):
 
 
 @pytest.mark.parametrize(
-    ("clause", "denied"),
-    [
-        # notes and logs leave the verb out of a verdict
-        ("Budget fine.", True),
-        ("Cash flow fine, the fund is patient.", True),
-        ("Scope OK", True),
-        ("Safety record solid", True),
-        # but not a verdict turned round, nor one that goes on
-        ("Not good.", False),
-        ("Nothing good comes of it.", False),
-        ("Too good to be true.", False),
-        ("Project good until go-live.", False),
-        ("Looks fine on paper.", False),
-    ],
-)
-def test_a_verdict_without_its_verb(clause, denied):
-    assert is_denied(clean(clause)) is denied
-
-
-@pytest.mark.parametrize(
     ("statement", "denied"),
     [
         # a short label before a colon or a dash is the topic of the verdict after it
@@ -180,6 +160,17 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("roles are not clear", False),
         ("nothing is clear", False),
         ("the pm is missing deadlines", False),
+        # notes and logs leave the verb out of a verdict
+        ("Budget fine.", True),
+        ("Cash flow fine, the fund is patient.", True),
+        ("Scope OK", True),
+        ("Safety record solid", True),
+        # but not a verdict turned round, nor one that goes on
+        ("Not good.", False),
+        ("Nothing good comes of it.", False),
+        ("Too good to be true.", False),
+        ("Project good until go-live.", False),
+        ("Looks fine on paper.", False),
     ],
 )
 def test_what_a_not_denies(clause, denied):
