@@ -1,5 +1,5 @@
 """Matcher quality on labelled sentences (tests/matching/sentences.yaml: written blind, but their misses
-have since informed cues, so they are a regression check), and on
+have since been read, so they are no longer a blind figure), and on
 4,334 blind stories that the matcher never reads (knowledge/stories: they feed only the
 cause themes of advisor/themes.py, so for the sentence matcher they stay held back).
 
@@ -79,7 +79,7 @@ def main() -> None:
     sentences = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))["sentences"]
     advisor = Advisor.default()
     result = evaluate(advisor, sentences)
-    print(f"labelled sentences (read: their misses informed cues): {len(sentences)}")
+    print(f"labelled sentences (written blind, misses read since): {len(sentences)}")
     for key in ("recall", "precision", "top3_sentence_recall", "quiet_rate", "denials_not_read_present"):
         print(f"  {key:<26} {result[key]:.3f}")
     held_back = blind_phrasings()

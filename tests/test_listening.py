@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -683,24 +680,3 @@ def test_a_healthy_phrase_of_new_words_fires_beside_other_cues(tmp_path):
     heard = {m.symptom: m.present for m in advisor.listen("Decisions take months, unlike the zorbly quick decisions next door.")}
     assert "decisions_take_forever" in heard
 
-
-def test_the_labelled_sentences_are_heard(advisor):
-    """tests/matching/sentences.yaml: three sentences per symptom, written from its name and description
-    alone, plus sentences with no symptom and sentences that deny one. Their misses informed cues, so this
-    is a floor against regressions, not a blind figure (benchmarks/matching_quality.py prints it)."""
-    items = yaml.safe_load((Path(__file__).parent / "matching" / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
-    labelled = found = quiet = quiet_total = denials = denial_total = 0
-    for item in items:
-        present = {m.symptom for m in advisor.listen(item["text"]) if m.present}
-        if item.get("symptoms"):
-            labelled += len(item["symptoms"])
-            found += len(set(item["symptoms"]) & present)
-        elif item.get("absent"):
-            denial_total += 1
-            denials += not set(item["absent"]) & present
-        else:
-            quiet_total += 1
-            quiet += not present
-    assert found / labelled >= 0.85
-    assert quiet / quiet_total >= 0.75
-    assert denials / denial_total >= 0.85
