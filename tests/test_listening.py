@@ -168,6 +168,8 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("Too good to be true.", False),
         ("Project good until go-live.", False),
         ("Looks fine on paper.", False),
+        ("Funding gets approved fine, then projects stall.", False),
+        ("Status says on track, team knows it's not.", False),
     ],
 )
 def test_what_a_not_denies(clause, denied):
