@@ -261,7 +261,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|wish|would|could|should|might
 _GAP = r"(?:(?!(?:not|never|no|hardly|barely|rarely|seldom|far|less|nowhere|nothing)\b)\w+ )"
 """A word between a verb and its verdict that does not turn it round ("is really good", not "is not good")."""
 _VERBLESS = re.compile(
-    r"(?:(?!(?:not|never|no|nothing|nobody|none|hardly|barely|far|less|too|says?|said|shows?|showed|claims?|claimed)\b)\w++ ){1,3}"
+    rf"(?:(?!(?:nobody|none|too|says?|said|shows?|showed|claims?|claimed)\b){_GAP}){{1,3}}"
     r"(?:fine|ok|okay|good|solid|healthy|excellent|on track|under control)" + _PRAISE_END
 )
 """A verdict without its verb at the start of a clause, as notes and logs write it ("budget fine", "scope ok"):
