@@ -216,6 +216,8 @@ _SENSES = {
         ("boarding", "boarding"),  # passengers, not the board
         ("reservation", "reservation reservations"),  # a booking or a doubt, not a reserve
         ("programmer", "programmer programmers"),  # a developer, not a programme
+        ("specification", "specification specifications"),  # a written spec, not "specific"
+        ("loaned", "loaned"),  # people lent to a project, not a bank's loans
     ]
     for word in words.split()
 }

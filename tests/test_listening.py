@@ -533,6 +533,12 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("We stopped sending our plans to the PMO.", "pmo_bypassed"),
         ("The PMO keeps changing its head.", "pmo_leadership_churn"),
         ("The PMO found out about the merger from the newspaper.", "pmo_not_invited"),
+        ("Our stage reviews are done by my own team; I'd welcome a second opinion.", "no_independent_project_review"),
+        ("Nobody else has ever looked at this programme.", "no_independent_project_review"),
+        ("Nobody has time to check, so we find errors by complaint.", "work_not_checked_before_handover"),
+        ("The system does exactly what the specification says. The specification was wrong.", "requirements_unclear"),
+        ("It is not what the business thought they were buying.", "rework_from_misunderstood_needs"),
+        ("The caretakers were never invited to the workshops.", "users_left_out_of_requirements"),
         # after a denial: it ends at the comma where the speaker turns to the real complaint, and a cue
         # that reaches back into a praising clause is still the complaint of the clause it ends in
         ("Budget is fine, the real problem is that nobody decides anything.", "decisions_take_forever"),
@@ -584,6 +590,13 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "Module supplier penalty for late factory inspection: paid on two parks already.",
         # an organisation's focus on projects is not a person spread across them
         "The focus is on six projects this year.",
+        # a deliverable out of the door is not knowledge walking out of it; "things like wrong chainages" is
+        # not the wrong thing built; a bank's loans are not staff loaned to a project
+        "Packages go out the door when the deadline arrives.",
+        "The authority returned our packages for things like wrong levels.",
+        "Half of our loans in this region have a co-applicant, so staff check two incomes.",
+        "We got a second opinion from the surgeon.",
+        "Be specific about the dates.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
@@ -662,6 +675,9 @@ def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
         ("We meet our deadlines, mostly.", "deadlines_missed", False),
         ("The board meets monthly and decides quickly.", "decisions_take_forever", False),
         ("We never meet our deadlines.", "deadlines_missed", True),
+        ("The terms of reference say exactly who decides what.", "nobody_knows_who_decides", False),
+        ("It is very clear who approves what.", "nobody_knows_who_decides", False),
+        ("It's never clear who signs off.", "nobody_knows_who_decides", True),
         # its words scattered through a complaint are not the healthy phrase
         ("Our risk log has 60 items and every owner cell says TBC or PM.", "risks_have_no_owner", True),
     ],
