@@ -539,6 +539,14 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("The system does exactly what the specification says. The specification was wrong.", "requirements_unclear"),
         ("It is not what the business thought they were buying.", "rework_from_misunderstood_needs"),
         ("The caretakers were never invited to the workshops.", "users_left_out_of_requirements"),
+        ("Honestly, I'm learning on the job.", "pms_never_trained"),
+        ("The projects that go well are the ones run by the two people we hired.", "results_depend_on_who_leads"),
+        ("The validation documents were written afterwards, once the inspection had been announced.",
+         "mandatory_compliance_steps_skipped"),
+        ("We had two inspection observations this year.", "audit_findings_on_projects"),
+        ("Projects come to my team at the very end, asking for a signature.", "control_functions_involved_too_late"),
+        ("When production is busy, project meetings are the first thing cancelled.", "projects_second_to_operations"),
+        ("In the annual review only your department targets count.", "no_pm_career_path"),
         # after a denial: it ends at the comma where the speaker turns to the real complaint, and a cue
         # that reaches back into a praising clause is still the complaint of the clause it ends in
         ("Budget is fine, the real problem is that nobody decides anything.", "decisions_take_forever"),
@@ -597,6 +605,8 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "Half of our loans in this region have a co-applicant, so staff check two incomes.",
         "We got a second opinion from the surgeon.",
         "Be specific about the dates.",
+        "The inspection of the new kitchen went well.",
+        "The customer's order arrived first.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
