@@ -423,17 +423,29 @@ def _unlabelled(piece: str) -> str:
     return piece if found is None else f"{found.group(1)} {piece[found.end():]}"
 
 
+_DISMISSAL = re.compile(
+    r"(?:that|this|it) (?:s|is|was) (?:not|never) (?:been )?(?:really )?(?:the|our|my|a) (?:real |main |big |biggest )?"
+    r"(?:problem|issue|gap|bottleneck|constraint|concern)s?(?: here| for us| really| at all| either)?"
+)
+"""A sentence that only dismisses what the one before it said ("Everybody knows the goals. That is not the
+gap."): the sentence before is denied as a whole."""
+
+
 def sentences(statement: str) -> list[Sentence]:
     """Split a statement into sentences; mark the stems of clauses that deny a problem.
 
     Words are matched across a whole sentence ("there's a methodology manual but
     it's ignored" is one complaint), while denial holds only for its own clause
-    ("the budget is fine, but nobody decides anything")."""
-    result = []
+    ("the budget is fine, but nobody decides anything"), or for the sentence before
+    a dismissal (:data:`_DISMISSAL`)."""
+    result: list[Sentence] = []
     for piece in _SENTENCE_SPLIT.split(clean(statement)):
         piece = piece.strip(" ,-\"'()")
         if not piece:
             continue
+        if result and _DISMISSAL.fullmatch(piece):
+            last = result[-1]
+            result[-1] = Sentence(last.text, last.stems, (True,) * len(last.stems), last.negated)
         stems: list[str] = []
         denied: list[bool] = []
         negated: list[bool] | None = None

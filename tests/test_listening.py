@@ -667,6 +667,21 @@ def test_stand_ups_are_meetings_not_standing_up_to_someone(advisor):
     assert "pms_avoid_hard_conversations" in heard
 
 
+@pytest.mark.parametrize(
+    ("statement", "dismissed"),
+    [
+        ("Everybody knows the four goals. That is not the gap.", True),
+        ("We live in Linear and Notion. That's not the issue.", True),
+        ("Integrated master schedule, risk register, the full kit. That isn't the problem.", True),
+        ("Everything on that list is important. That's the problem, I suppose.", False),
+        ("Nobody decides. That is not the problem here, it is the budget.", False),
+    ],
+)
+def test_a_sentence_that_only_dismisses_denies_the_sentence_before(statement, dismissed):
+    first = sentences(statement)[0]
+    assert all(first.denied) is dismissed
+
+
 def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
     """'Money isn't the issue, the publisher covers overheads': what follows the comma explains the denial."""
     heard = {m.symptom: m.present for m in advisor.listen("Budget is honestly not our problem, we have plenty.")}
