@@ -547,6 +547,18 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Projects come to my team at the very end, asking for a signature.", "control_functions_involved_too_late"),
         ("When production is busy, project meetings are the first thing cancelled.", "projects_second_to_operations"),
         ("In the annual review only your department targets count.", "no_pm_career_path"),
+        # agile teams' words
+        ("Three teams run Scrum, two run Kanban, and the rest do whatever their lead fancied.", "every_team_does_it_differently"),
+        ("Each team has its own bug workflow in Jira.", "every_team_does_it_differently"),
+        ("Spillover is about 50% most sprints because things keep arriving after planning.", "scope_keeps_growing"),
+        ("The commercial director drops things into the running sprint.", "changes_without_approval"),
+        ("We made our two best developers scrum masters.", "accidental_project_managers"),
+        ("I googled how to run a retrospective the night before my first one.", "pms_never_trained"),
+        ("The area managers still hand out tasks by email and the stand-up is to report to them.", "old_ways_persist"),
+        ("Self-organising teams sounds lovely in a workshop, but someone has to answer to the director.",
+         "managers_quietly_block_change"),
+        ("I was told there's no time for meetings about the past.", "no_post_project_review"),
+        ("The VMO people never come to my meetings. I couldn't tell you who they are.", "pmo_purpose_unclear"),
         # after a denial: it ends at the comma where the speaker turns to the real complaint, and a cue
         # that reaches back into a praising clause is still the complaint of the clause it ends in
         ("Budget is fine, the real problem is that nobody decides anything.", "decisions_take_forever"),
@@ -607,6 +619,9 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "Be specific about the dates.",
         "The inspection of the new kitchen went well.",
         "The customer's order arrived first.",
+        "The coaching budget was approved without a fight.",
+        "Our daily stand-up is run by the technical director.",
+        "A developer who moves over from another team is welcome.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
