@@ -380,6 +380,10 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Dependencies between the two programmes were not identified.", "nobody_sees_cross_project_links"),
         ("Project status reports did not reflect the delays.", "watermelon_reporting"),
         ("Nobody looks at how the projects affect each other.", "nobody_sees_cross_project_links"),
+        ("The electrician got two different instructions on one morning.", "overlapping_responsibilities"),
+        ("I think everyone sort of made up their own job as they went.", "project_roles_not_defined"),
+        ("Clients ring me to ask who they're supposed to talk to.", "project_roles_not_defined"),
+        ("Snagging at handover is a free-for-all.", "nobody_owns_it"),
         # agile teams' words
         ("PI planning is three days of negotiating who gets the shared platform team.", "projects_fight_over_people"),
         ("The architecture review board blocks everything for weeks.", "approvals_slower_than_work"),
@@ -547,6 +551,10 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Projects come to my team at the very end, asking for a signature.", "control_functions_involved_too_late"),
         ("When production is busy, project meetings are the first thing cancelled.", "projects_second_to_operations"),
         ("In the annual review only your department targets count.", "no_pm_career_path"),
+        ("The electrician got two different instructions on one morning.", "overlapping_responsibilities"),
+        ("I think everyone sort of made up their own job as they went.", "project_roles_not_defined"),
+        ("Clients ring me to ask who they're supposed to talk to.", "project_roles_not_defined"),
+        ("Snagging at handover is a free-for-all.", "nobody_owns_it"),
         # agile teams' words
         ("Three teams run Scrum, two run Kanban, and the rest do whatever their lead fancied.", "every_team_does_it_differently"),
         ("Each team has its own bug workflow in Jira.", "every_team_does_it_differently"),
@@ -622,6 +630,9 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "The coaching budget was approved without a fight.",
         "Our daily stand-up is run by the technical director.",
         "A developer who moves over from another team is welcome.",
+        # a misspelling guess that is a real word: "carpenters" is not "carpeted"; a ceiling void is no void
+        "Our carpenters are top class.",
+        "The ceiling void is full of old cabling.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
