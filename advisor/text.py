@@ -151,7 +151,9 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
      r"struggle|struggles|fight|fights|argue|argues|suffer|suffers)\b"),
     # "I can't say budget is an issue"; but "we can't say no to anyone" is the complaint, and so is not
     # knowing: "we can't say if we're late", "nobody could say how much it cost"
-    r"\b(?:would not|could not|can not|do not) (?:really )?say\b(?! (?:no|yes|if|whether|when|how|what|which|who|where|why)\b)",
+    # (nor is having little to say: "i couldn't say much beyond 'reports'", "we can't say anything about benefits")
+    (r"\b(?:would not|could not|can not|do not) (?:really )?say\b"
+     r"(?! (?:no|yes|if|whether|when|how|what|which|who|where|why|much|anything|more|exactly|for sure)\b)"),
     r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b",
     r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)",
     # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff":

@@ -170,6 +170,9 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("Looks fine on paper.", False),
         ("Funding gets approved fine, then projects stall.", False),
         ("Status says on track, team knows it's not.", False),
+        # having little to say is no denial ("I can't say budget is an issue" is)
+        ("i couldn't say much beyond 'reports'", False),
+        ("i can't say budget is an issue", True),
     ],
 )
 def test_what_a_not_denies(clause, denied):
@@ -384,6 +387,8 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("I think everyone sort of made up their own job as they went.", "project_roles_not_defined"),
         ("Clients ring me to ask who they're supposed to talk to.", "project_roles_not_defined"),
         ("Snagging at handover is a free-for-all.", "nobody_owns_it"),
+        ("Asked what we get for the office, I couldn't say much beyond 'reports'.", "pmo_taken_for_granted"),
+        ("There's a proposal to push the work back into the business units.", "pmo_closure_considered"),
         # agile teams' words
         ("PI planning is three days of negotiating who gets the shared platform team.", "projects_fight_over_people"),
         ("The architecture review board blocks everything for weeks.", "approvals_slower_than_work"),
@@ -555,6 +560,8 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("I think everyone sort of made up their own job as they went.", "project_roles_not_defined"),
         ("Clients ring me to ask who they're supposed to talk to.", "project_roles_not_defined"),
         ("Snagging at handover is a free-for-all.", "nobody_owns_it"),
+        ("Asked what we get for the office, I couldn't say much beyond 'reports'.", "pmo_taken_for_granted"),
+        ("There's a proposal to push the work back into the business units.", "pmo_closure_considered"),
         # agile teams' words
         ("Three teams run Scrum, two run Kanban, and the rest do whatever their lead fancied.", "every_team_does_it_differently"),
         ("Each team has its own bug workflow in Jira.", "every_team_does_it_differently"),
