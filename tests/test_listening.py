@@ -383,12 +383,6 @@ def test_a_rule_asking_for_a_sure_reading_ignores_a_weak_one_but_not_an_answer()
         ("Dependencies between the two programmes were not identified.", "nobody_sees_cross_project_links"),
         ("Project status reports did not reflect the delays.", "watermelon_reporting"),
         ("Nobody looks at how the projects affect each other.", "nobody_sees_cross_project_links"),
-        ("The electrician got two different instructions on one morning.", "overlapping_responsibilities"),
-        ("I think everyone sort of made up their own job as they went.", "project_roles_not_defined"),
-        ("Clients ring me to ask who they're supposed to talk to.", "project_roles_not_defined"),
-        ("Snagging at handover is a free-for-all.", "nobody_owns_it"),
-        ("Asked what we get for the office, I couldn't say much beyond 'reports'.", "pmo_taken_for_granted"),
-        ("There's a proposal to push the work back into the business units.", "pmo_closure_considered"),
         # agile teams' words
         ("PI planning is three days of negotiating who gets the shared platform team.", "projects_fight_over_people"),
         ("The architecture review board blocks everything for weeks.", "approvals_slower_than_work"),
