@@ -10,10 +10,9 @@ several runs) and the peak memory (RSS) of runs over a quarter, half and all fil
 which should stay flat as the number of files grows.
 Goals (issue 4): >= 500 cases/s, within 10x of the floor, cold start < 0.5 s, flat memory.
 
-Every run is bracketed by probes of the machine's pace (a fixed pure-Python loop, as in
-engine_speed.py): this project's 2-core machines run the same code up to ~1.6x slower for
-seconds at a time, and the two cores slow each other (two busy processes each run ~1.4x
-slower than one alone). The report gives each figure's pace and, for the cold start, the
+Every run is bracketed by probes of the machine's pace (benchmarks/pace.py: a fixed
+pure-Python loop; this project's 2-core machines run the same code up to ~1.9x slower for
+seconds at a time). The report gives each figure's pace and, for the cold start, the
 median of the runs made at full pace (both probes within 10% of the fastest probe).
 
 The advisor package is byte-compiled first, as `pip install` does: in a shell with
@@ -35,6 +34,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from pace import FULL_PACE, pace_ms
 
 STATEMENTS = [
     "Our integration architect is on three projects next week and nobody checked before promising her.",
@@ -93,20 +94,9 @@ def make_cases(folder: Path, n: int, seed: int = 7) -> None:
             (folder / f"survey-{i:05}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-PACE_LOOP = 20_000
-FULL_PACE = 1.10
-
-
 def pace() -> float:
-    """Milliseconds of a fixed pure-Python workload, median of 15: how fast the machine runs Python now."""
-    samples = []
-    for _ in range(15):
-        start = time.perf_counter()
-        total = 0
-        for i in range(PACE_LOOP):
-            total += i * i % 7
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    """The machine's pace now: the median of 15 runs of the pace loop (milliseconds)."""
+    return statistics.median(pace_ms() for _ in range(15))
 
 
 def paced(cmd: list[str]) -> tuple[float, float]:

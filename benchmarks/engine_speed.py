@@ -6,10 +6,9 @@ synthetic knowledge base ten times the size of the built-in one.
 Prints medians (and p90) measured side by side in one run, and the 10x ratios.
 Goals (issue 3): diagnose <= 5 ms, interview step <= 10 ms, 10x knowledge within 10x.
 
-The machine's pace: this project's 2-core machines run the same Python code up to
-~1.6x slower for seconds at a time (other tenants; no steal time is reported), which
-moves every median. Each sample is therefore followed by a fixed pure-Python workload
-(`pace`), and the report adds what the diagnosis costs in those units (a figure that
+The machine's pace (benchmarks/pace.py): this project's 2-core machines run the same
+Python code up to ~1.9x slower for seconds at a time, which moves every median. Each
+sample is therefore followed by a fixed pure-Python workload, and the report adds what the diagnosis costs in those units (a figure that
 does not move with the machine) and its median over the samples taken while the
 machine ran at full pace (its pace within 10% of the fastest tenth).
 """
@@ -26,6 +25,7 @@ import yaml
 
 from advisor import Advisor, Case
 from advisor.knowledge import default_knowledge_dir
+from pace import FULL_PACE, pace_ms
 
 STATEMENTS = [
     "Our integration architect is on three projects next week and nobody checked before promising her to the client.",
@@ -46,27 +46,13 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-PACE_LOOP = 20_000
-FULL_PACE = 1.10
-"""A sample counts as taken at full pace when its pace is within 10% of the fastest tenth of all."""
-
-
-def pace() -> None:
-    """A fixed pure-Python workload (~1.5 ms): how fast this machine runs Python right now."""
-    total = 0
-    for i in range(PACE_LOOP):
-        total += i * i % 7
-
-
 def timed(fn, repeat: int) -> list[tuple[float, float]]:
-    """(milliseconds of `fn`, milliseconds of the `pace` run right after it), `repeat` times."""
+    """(milliseconds of `fn`, milliseconds of the pace run right after it), `repeat` times."""
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        middle = time.perf_counter()
-        pace()
-        samples.append(((middle - start) * 1000, (time.perf_counter() - middle) * 1000))
+        samples.append(((time.perf_counter() - start) * 1000, pace_ms()))
     return samples
 
 
