@@ -100,12 +100,14 @@ _RESOURCES = (
 )
 """Resources a speaker may say they have enough of (see the denial patterns below)."""
 # Clause-level denial: the speaker says the topic of this clause is NOT a problem.
+_PROBLEM = r"(?:problem|issue|concern|worry|challenge|pain|bottleneck|constraint|blocker|complaint|gap)"
+"""What a speaker calls a topic when saying it is not one ("not our problem", "that is not the gap")."""
 _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
     # "not our problem", "not a skills issue", "never the complaint", "not really that much of a concern";
     # a determiner must come first: "we don't track issues" and "no issue log" are complaints
     (r"\b(?:not|never) (?:(?:really|honestly|actually|even|ever|been|have|has|had|much|that|so|such|of) ){0,4}"
      r"(?:a|an|the|our|my|their|any) (?:(?:real|big|major|huge|particular) )?(?:\w+ )?"
-     r"(?:problem|issue|concern|worry|challenge|pain|bottleneck|constraint|blocker|complaint)s?\b"
+     rf"{_PROBLEM}s?\b"
      r"(?! (?:log|logs|register|list|tracker|tracking|management|process|owner|escalation|solving))"),
     r"\bnot (?:\w+ ){0,2}what (?:is |s )?(?:wrong|broken|failing|missing|lacking)\b",
     r"\bno (?:real |big |major )?(?:problem|issue|trouble|complaint|concern)s? (?:with|about|around|on)\b",
@@ -427,7 +429,7 @@ def _unlabelled(piece: str) -> str:
 
 _DISMISSAL = re.compile(
     r"(?:that|this|it) (?:s|is|was) (?:not|never) (?:been )?(?:really )?(?:the|our|my|a) (?:real |main |big |biggest )?"
-    r"(?:problem|issue|gap|bottleneck|constraint|concern)s?(?: here| for us| really| at all| either)?"
+    rf"{_PROBLEM}s?(?: here| for us| really| at all| either)?"
 )
 """A sentence that only dismisses what the one before it said ("Everybody knows the goals. That is not the
 gap."): the sentence before is denied as a whole."""

@@ -103,6 +103,8 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("there are no problems, according to the project managers", False),
         # declining to call something a problem denies it; not being able to tell is the complaint
         ("i can't say budget is an issue", True),
+        # a gap is one of the words a denial names ("that is not the gap" dismisses, so "not the gap" denies)
+        ("people on this team are experienced; skills are not the gap", True),
         ("the plan has no baseline so we can't say if we're late", False),
         ("nobody could say how much the project cost", False),
         # a verdict turned round by a negation is the complaint
@@ -173,6 +175,8 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         # having little to say is no denial ("I can't say budget is an issue" is)
         ("i couldn't say much beyond 'reports'", False),
         ("i can't say budget is an issue", True),
+        # a gap is one of the words a denial names ("that is not the gap" dismisses, so "not the gap" denies)
+        ("people on this team are experienced; skills are not the gap", True),
     ],
 )
 def test_what_a_not_denies(clause, denied):
