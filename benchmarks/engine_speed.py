@@ -8,9 +8,10 @@ Goals (issue 3): diagnose <= 5 ms, interview step <= 10 ms, 10x knowledge within
 
 The machine's pace (benchmarks/pace.py): this project's 2-core machines run the same
 Python code up to ~1.9x slower for seconds at a time, which moves every median. Each
-sample is therefore followed by a fixed pure-Python workload, and the report adds what the diagnosis costs in those units (a figure that
-does not move with the machine) and its median over the samples taken while the
-machine ran at full pace (its pace within 10% of the fastest tenth).
+sample is therefore followed by a fixed pure-Python workload, and the report adds what
+the diagnosis costs in those units (a figure that does not move with the machine's
+phases) and its median over the samples taken while the machine ran at full pace (its
+pace within 10% of the fastest tenth).
 """
 
 from __future__ import annotations

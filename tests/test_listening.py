@@ -172,11 +172,8 @@ def test_enough_money_is_not_heard_as_a_money_problem(advisor):
         ("Looks fine on paper.", False),
         ("Funding gets approved fine, then projects stall.", False),
         ("Status says on track, team knows it's not.", False),
-        # having little to say is no denial ("I can't say budget is an issue" is)
+        # having little to say is no denial ("I can't say budget is an issue", above, is)
         ("i couldn't say much beyond 'reports'", False),
-        ("i can't say budget is an issue", True),
-        # a gap is one of the words a denial names ("that is not the gap" dismisses, so "not the gap" denies)
-        ("people on this team are experienced; skills are not the gap", True),
     ],
 )
 def test_what_a_not_denies(clause, denied):
