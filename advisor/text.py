@@ -88,7 +88,7 @@ STOPWORDS = frozenset(
     "is are was were be been being am do does did doing have has had having will would shall should may might "
     "must can could and or if because just really very quite actually basically literally honestly frankly "
     "there here what which whom whose where when how also well like got get gets getting "
-    "oh yeah yes okay ok um uh mean guess suppose".split()
+    "oh yeah yes okay ok um uh mean guess suppose personally".split()
 )
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+(?:\s|$)")
 _CLAUSE_SPLIT = re.compile(
