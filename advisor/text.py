@@ -88,7 +88,7 @@ STOPWORDS = frozenset(
     "is are was were be been being am do does did doing have has had having will would shall should may might "
     "must can could and or if because just really very quite actually basically literally honestly frankly "
     "there here what which whom whose where when how also well like got get gets getting "
-    "oh yeah yes okay ok um uh mean guess suppose personally".split()
+    "oh yeah yes okay ok um uh mean guess suppose".split()
 )
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+(?:\s|$)")
 _CLAUSE_SPLIT = re.compile(
@@ -222,6 +222,7 @@ _SENSES = {
         ("programmer", "programmer programmers"),  # a developer, not a programme
         ("specification", "specification specifications"),  # a written spec, not "specific"
         ("loaned", "loaned"),  # people lent to a project, not a bank's loans
+        ("personally", "personally"),  # oneself ("the director signs it personally"), not a person
     ]
     for word in words.split()
 }
