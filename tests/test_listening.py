@@ -726,6 +726,19 @@ def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
 
 
 @pytest.mark.parametrize(
+    "statement, symptom",
+    [
+        ("Speed is not our problem, we are very quickly building the wrong things.", "rework_from_misunderstood_needs"),
+        ("Money is not the issue, nobody decides anything.", "decisions_take_forever"),
+    ],
+)
+def test_a_complaint_after_a_denial_and_its_comma_is_heard(advisor, statement, symptom):
+    """After the comma the speaker turns to what is wrong, or to what nobody does: that part is no denial."""
+    heard = {m.symptom: m.present for m in advisor.listen(statement)}
+    assert heard.get(symptom) is True
+
+
+@pytest.mark.parametrize(
     "statement, symptom, present",
     [
         # the healthy state said plainly (knowledge/healthy.yaml) denies the symptom
