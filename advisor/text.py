@@ -367,8 +367,9 @@ def clauses(piece: str) -> list[str]:
     return [piece]
 
 
-_TURN = re.compile(r"\b(?:problem|issue|trouble|pain|struggle|worry|concern|headache|bottleneck)s?\b|\b(?:nobody|no one|wrong)\b|"
-                   r"\bit (?:s|is|was) (?:\w+ ){0,4}(?:that|who|which)\b|\bwhat (?:\w+ ){1,4}(?:is|was)\b")
+_TURN = re.compile(r"\b(?:problem|issue|trouble|pain|struggle|worry|concern|headache|bottleneck)s?\b|"
+                   r"\bit (?:s|is|was) (?:\w+ ){0,4}(?:that|who|which)\b|\bwhat (?:\w+ ){1,4}(?:is|was)\b|"
+                   r"\b(?:nobody|no one|wrong)\b")
 """After a denial and a comma, words that turn to the real complaint: "the real problem is ...",
 "it's the priorities that ...", "what hurts is ...", or a complaint of its own ("speed is not our problem,
 we are building the wrong things", "money is not the issue, nobody decides")."""
