@@ -289,8 +289,8 @@ _VERDICT_DENIALS = [
     r"\bworks? (?:really |pretty |perfectly )?(?:well|fine)[,.!)\s]*$",
     (rf"\b(?:is|are|was|were|been|get|gets) {_GAP}{{0,2}}(?:managed|handled|run|organised|organized|done|looked after) "
      r"(?:really |very |pretty |quite )?well\b"),
-    # "no issues there", "zero complaints so far", "no problems at all"
-    (rf"\b(?:no|zero) (?:real |big |major |serious )?(?:problem|issue|trouble|complaint|concern|hiccup)s?"
+    # "no issues there", "zero complaints so far", "no problems at all", "went live without any issues"
+    (rf"\b(?:no|zero|without) (?:any )?(?:real |big |major |serious )?(?:problem|issue|trouble|complaint|concern|hiccup)s?"
      rf"(?: (?:there|here|at all|whatsoever|so far|to date|to report|on that front|raised|reported|found|flagged))*{_PRAISE_END}"),
     # "the CRM rollout was a real success", "it paid off"
     # (not "declared a success", "reported as successful": a verdict somebody else gave)
@@ -346,7 +346,7 @@ def is_denied(cleaned: str) -> bool:
 _DENIAL_WORDS = frozenset(
     "not no never nothing plenty enough fine ok okay good great solid decent excellent strong healthy sound brilliant "
     "exemplary outstanding smooth seamless painless flawless spot under track well clear smoothly perfectly brilliantly "
-    "clockwork hitch zero success successful triumph paid pays paying least used longer fault value "
+    "clockwork hitch zero without success successful triumph paid pays paying least used longer fault value "
     # nobody in a bad state: the state is the rarer word
     "overloaded overworked overstretched stretched swamped drowning stressed burnt burned burning exhausted "
     "overwhelmed snowed flat confused blocked stuck idle unhappy frustrated complains complained grumbles "

@@ -637,6 +637,9 @@ def test_the_plainest_form_of_a_complaint_is_recognised(advisor, statement, symp
         "We run a two-week sprint cycle with a demo every second Friday.",
         "All our top accounts stayed with us.",
         "The new ERP went live in April and the finance team picked it up quickly.",
+        # testing passed and nearly ready are facts; the complaint is in how ("only with clean sample data")
+        "The release passed testing and went live without issues.",
+        "The new booking system is nearly ready.",
     ],
 )
 def test_a_plain_fact_is_no_complaint(advisor, statement):
