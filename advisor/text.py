@@ -369,10 +369,13 @@ def clauses(piece: str) -> list[str]:
 
 _TURN = re.compile(r"\b(?:problem|issue|trouble|pain|struggle|worry|concern|headache|bottleneck)s?\b|"
                    r"\bit (?:s|is|was) (?:\w+ ){0,4}(?:that|who|which)\b|\bwhat (?:\w+ ){1,4}(?:is|was)\b|"
-                   r"\b(?:nobody|no one|wrong)\b")
+                   r"\b(?:nobody|no one) (?!(?:is|are|was|were|s|seems?|seemed|feels?|felt|has been|have been|"
+                   r"complains?|complained|has complained|minds?|minded)\b)|\bthe wrong \w+")
 """After a denial and a comma, words that turn to the real complaint: "the real problem is ...",
-"it's the priorities that ...", "what hurts is ...", or a complaint of its own ("speed is not our problem,
-we are building the wrong things", "money is not the issue, nobody decides")."""
+"it's the priorities that ...", "what hurts is ...", or a complaint of its own: what nobody does ("money
+is not the issue, nobody decides") or the wrong thing done ("speed is not our problem, we are building
+the wrong things"); not a state nobody is in or nothing gone wrong, which explain the denial ("money is
+not the issue, nobody is short of cash")."""
 
 
 def _denial_parts(clause: str) -> list[tuple[str, bool]]:

@@ -709,8 +709,8 @@ def test_words_an_unrelated_word_shares_a_stem_with_keep_their_own():
 def test_personally_is_not_a_person(advisor):
     """Snowball stems 'personally' to 'person': a speaker who had no problem with the project team
     personally was heard denying that one person is the go-between."""
-    denied = {m.symptom for m in advisor.listen("I've no problem with the project lads personally. Decent bunch.")}
-    assert not any("person" in symptom for symptom in denied)
+    heard = {m.symptom for m in advisor.listen("I've no problem with the project lads personally. Decent bunch.")}
+    assert not any("person" in symptom for symptom in heard)
 
 
 def test_stand_ups_are_meetings_not_standing_up_to_someone(advisor):
@@ -739,6 +739,19 @@ def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
     """'Money isn't the issue, the publisher covers overheads': what follows the comma explains the denial."""
     heard = {m.symptom: m.present for m in advisor.listen("Budget is honestly not our problem, we have plenty.")}
     assert heard.get("budgets_overrun") is False
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Budget is not a problem, nothing has gone wrong there.",
+        "Money is not the issue, nobody is short of cash.",
+        "Quality is not a concern, nobody has complained.",
+    ],
+)
+def test_nobody_in_a_bad_state_after_a_denial_explains_it(statement):
+    """'Nobody is short of cash' and 'nothing has gone wrong' explain the denial before the comma."""
+    assert all(sentences(statement)[0].denied)
 
 
 @pytest.mark.parametrize(
