@@ -107,6 +107,9 @@ class _CueEntry(NamedTuple):
     ("nobody owns the project") counts when it is said as written."""
     healthy: bool = False
     """It states the symptom's healthy opposite ("decisions are made quickly"): heard, it denies the symptom."""
+    ordered: bool = False
+    """Its words must be said in its order: it has a word whose sense turns with the order ("no candidates" is
+    not "candidates say no", "above budget" is not "budgets above a million")."""
 
 
 _Reading = tuple[int, float, bool, tuple[str, ...]]
@@ -178,7 +181,8 @@ class SymptomMatcher:
                     phrase_mass = max(mass, _idf_of(len(saying), len(documents)))
                 entry = _CueEntry(
                     i, cue.text, cue.stems, cue.stem_set, len(cue.stem_set) > 2,
-                    mass, not cue.stem_set.isdisjoint(NEGATIONS), phrase_mass,
+                    mass, not cue.stem_set.isdisjoint(NEGATIONS), phrase_mass, False,
+                    not cue.stem_set.isdisjoint(ORDER_WORDS),
                 )
                 if second:
                     self._cue_pairs.setdefault(rarest, {}).setdefault(second, []).append(entry)
@@ -422,7 +426,7 @@ class SymptomMatcher:
                         continue
                     if positions is None:
                         positions = _positions(stems)
-                    window = _window(cue.stems, positions)
+                    window = (_ordered_window if cue.ordered else _window)(cue.stems, positions)
                     if window is None or (cue.healthy and not self._healthy_heard(cue, window, stems, present)):
                         continue
                     if cue.symptom in fired:
@@ -538,6 +542,8 @@ def _idf_of(count: int, documents: int) -> float:
     return math.log((documents + 1) / (count + 0.5))
 
 
+ORDER_WORDS = frozenset("more less after befor abov below without under too until sinc".split())
+"""Stems whose sense turns with the order of a cue's words (see ``_CueEntry.ordered``)."""
 _EVERYONE = frozenset(content_stems("everyone everybody always"))
 """Said right before the verb of a "Nobody <does> ..." symptom's name, the healthy opposite (see ``_everyone_does``)."""
 
@@ -569,6 +575,21 @@ def _positions(stems: tuple[str, ...]) -> dict[str, list[int]]:
         else:
             positions[t] = [pos]
     return positions
+
+
+def _ordered_window(cue: tuple[str, ...], positions: dict[str, list[int]]) -> tuple[int, int] | None:
+    """:func:`_window` for a cue whose words must come in its order."""
+    span = len(cue) + 2
+    for anchor in positions[cue[0]]:
+        at = anchor
+        for t in cue[1:]:
+            at = next((p for p in positions[t] if p > at), -1)
+            if at < 0:
+                break
+        else:
+            if at - anchor <= span:
+                return anchor, at
+    return None
 
 
 def _window(cue: tuple[str, ...], positions: dict[str, list[int]]) -> tuple[int, int] | None:

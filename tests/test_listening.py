@@ -661,6 +661,21 @@ def test_a_phrase_said_in_its_everyday_sense_is_not_its_symptom(advisor, stateme
     assert symptom not in {m.symptom for m in advisor.listen(statement) if m.present}
 
 
+@pytest.mark.parametrize(
+    "statement, symptom, heard",
+    [
+        ("Budgets above a million go to the board.", "budgets_overrun", False),
+        ("We came in above budget again.", "budgets_overrun", True),
+        ("Our salaries are competitive now, after last year's review.", "same_mistakes_repeat", False),
+        ("Year after year we make the same mistakes.", "same_mistakes_repeat", True),
+    ],
+)
+def test_a_cue_whose_sense_turns_with_its_order_is_heard_in_that_order(advisor, statement, symptom, heard):
+    """'above budget' is not 'budgets above', 'year after year' is not 'after last year': cues with such a
+    word fire only with their words in order (a post-positioned 'no', as in 'the plan is missing', still counts)."""
+    assert (symptom in {m.symptom for m in advisor.listen(statement) if m.present}) is heard
+
+
 def test_any_share_is_not_ninety_per_cent_done(advisor):
     """Numbers are one word ("num"), so a cue "90 per cent" was any percentage: an overrun read as a stuck task."""
     heard = [m.symptom for m in advisor.listen("Our budget overran by 40 per cent.") if m.present]
