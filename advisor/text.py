@@ -158,9 +158,11 @@ _DENIALS = [  # pattern texts: see _ANY_UNCONDITIONAL_DENIAL
      r"(?! (?:no|yes|if|whether|when|how|what|which|who|where|why|much|anything|more|exactly|for sure)\b)"),
     r"\b(?:not|never) (?:\w+ ){0,2}(?:true|the case|fair to say)\b",
     r"\bnot (?:\w+ ){0,2}something (?:we|i|they) (?:\w+ )?(?:struggle|worry|suffer)",
-    # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff":
-    # the speaker has enough of a resource. (Not of anything: "we're not short of meetings" is a complaint.)
+    # "we're not short of money", "no shortage of engineers", "we don't lack funding", "plenty of staff",
+    # "I don't need more money": the speaker has enough of a resource. (Not of anything: "we're not short of
+    # meetings" is a complaint.)
     (rf"\b(?:(?:not|never) (?:\w+ ){{0,2}}(?:short|lacking) (?:of|on)|no (?:shortage|lack) of|(?:not|never) lack(?:ed)?|"
+     rf"(?:not|never) need(?:ed|s)? (?:any )?(?:more|extra|additional)|"
      rf"plenty of|more than enough) (?:\w+ ){{0,2}}{_RESOURCES}\b"),
 ]
 
@@ -370,11 +372,13 @@ def clauses(piece: str) -> list[str]:
 _TURN = re.compile(r"\b(?:problem|issue|trouble|pain|struggle|worry|concern|headache|bottleneck)s?\b|"
                    r"\bit (?:s|is|was) (?:\w+ ){0,4}(?:that|who|which)\b|\bwhat (?:\w+ ){1,4}(?:is|was)\b|"
                    r"\b(?:nobody|no one) (?!(?:is|are|was|were|s|seems?|seemed|feels?|felt|has been|have been|"
-                   r"complains?|complained|has complained|minds?|minded)\b)|\bthe wrong \w+")
+                   r"complains?|complained|has complained|minds?|minded)\b)|\bthe wrong \w+|"
+                   r"\b(?:we|i|they) (?:really |just |actually |still )?need(?:ed)?\b")
 """After a denial and a comma, words that turn to the real complaint: "the real problem is ...",
 "it's the priorities that ...", "what hurts is ...", or a complaint of its own: what nobody does ("money
 is not the issue, nobody decides") or the wrong thing done ("speed is not our problem, we are building
-the wrong things"); not a state nobody is in or nothing gone wrong, which explain the denial ("money is
+the wrong things"), or what is needed instead ("we don't need more people, we need the ones we have
+to stop being pulled away"); not a state nobody is in or nothing gone wrong, which explain the denial ("money is
 not the issue, nobody is short of cash")."""
 
 

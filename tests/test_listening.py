@@ -750,6 +750,13 @@ def test_a_sentence_that_only_dismisses_denies_the_sentence_before(statement, di
     assert all(first.denied) is dismissed
 
 
+@pytest.mark.parametrize("statement", ["I don't need more money, the budget had the posts.",
+                                       "We never needed extra funding for it."])
+def test_not_needing_more_of_a_resource_denies_running_short_of_it(advisor, statement):
+    """'I don't need more money' says money is not the problem, like 'we're not short of money'."""
+    assert True not in {m.present for m in advisor.listen(statement) if m.symptom == "budgets_overrun"}
+
+
 def test_a_denial_explained_after_its_comma_stays_a_denial(advisor):
     """'Money isn't the issue, the publisher covers overheads': what follows the comma explains the denial."""
     heard = {m.symptom: m.present for m in advisor.listen("Budget is honestly not our problem, we have plenty.")}
@@ -774,6 +781,7 @@ def test_nobody_in_a_bad_state_after_a_denial_explains_it(statement):
     [
         ("Speed is not our problem, we are very quickly building the wrong things.", "rework_from_misunderstood_needs"),
         ("Money is not the issue, nobody decides anything.", "decisions_take_forever"),
+        ("We don't need more engineers, we need them to stop being pulled off our project.", "projects_fight_over_people"),
     ],
 )
 def test_a_complaint_after_a_denial_and_its_comma_is_heard(advisor, statement, symptom):
