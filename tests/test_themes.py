@@ -101,3 +101,19 @@ def test_dense_rows_score_as_their_postings_do(advisor, monkeypatch):
             assert abs(dense[cause_id] - z) < 1e-9
 
     check()
+
+
+def test_neighbouring_causes_are_told_apart_by_their_words(advisor):
+    """People pulled between projects is resource contention; nobody looking ahead at who is free is missing
+    capacity planning. The themes weigh what tells causes apart (the cosine themes before them put capacity
+    planning first for both stories: the two causes share most of their vocabulary)."""
+    pulled = advisor.theme_scores(Case.from_statements([
+        "Our one database specialist gets pulled from project to project depending on who shouts.",
+        "Every week two project managers argue over the same three engineers.",
+    ]))
+    unplanned = advisor.theme_scores(Case.from_statements([
+        "Nobody looks at who is free before we promise a start date.",
+        "We find out we are short of testers the week the work starts.",
+    ]))
+    assert max(pulled, key=pulled.get) == "resource_contention"
+    assert max(unplanned, key=unplanned.get) == "no_capacity_planning"
