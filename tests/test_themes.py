@@ -117,3 +117,15 @@ def test_neighbouring_causes_are_told_apart_by_their_words(advisor):
     ]))
     assert max(pulled, key=pulled.get) == "resource_contention"
     assert max(unplanned, key=unplanned.get) == "no_capacity_planning"
+
+
+def test_knowledge_without_words_has_no_theme():
+    """A layered knowledge base may give its causes no text at all: no theme, and no error."""
+    from types import SimpleNamespace
+
+    from advisor.text import sentences
+    from advisor.themes import CauseThemes
+
+    silent = {cause_id: SimpleNamespace(id=cause_id, name="", description="") for cause_id in ("a", "b")}
+    themes = CauseThemes(SimpleNamespace(causes=silent, symptoms={}, phrasings={}, stories={}))  # type: ignore[arg-type]
+    assert themes.scores_of(sentences("Nobody knows who decides.")) == {}
