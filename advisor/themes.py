@@ -67,6 +67,35 @@ def features(stems: Sequence[str]) -> list[str]:
     return found
 
 
+def _examples(kb: KnowledgeBase) -> list[tuple[Counter[str], list[tuple[int, float]]]]:
+    """Every text of the knowledge as (its words and pairs, [(cause number, weight), ...]): a symptom's texts are
+    examples of the causes it indicates, weighted by how strongly; a cause's name and description, of it."""
+    position = {cause_id: k for k, cause_id in enumerate(kb.causes)}
+    examples: list[tuple[Counter[str], list[tuple[int, float]]]] = []
+    for symptom in kb.symptoms.values():
+        labels = [(position[cause_id], sensitivity) for cause_id, sensitivity in symptom.indicates.items()]
+        if labels:
+            texts = [symptom.name, *symptom.aliases, *symptom.cues, *kb.phrasings.get(symptom.id, ()), *kb.stories.get(symptom.id, ())]
+            examples += [(Counter(features(content_stems(text))), labels) for text in texts]
+    for cause in kb.causes.values():
+        examples.append((Counter(content_stems(f"{cause.name} {cause.description}")), [(position[cause.id], DESCRIPTION_WEIGHT)]))
+    return examples
+
+
+def _weighted_counts(examples: list[tuple[Counter[str], list[tuple[int, float]]]], idf: dict[str, float], n: int) -> dict[str, list[float]]:
+    """Word or pair -> its count per cause: each example as unit-length TF-IDF, its weight shared out to the
+    causes it is an example of."""
+    counts: dict[str, list[float]] = defaultdict(lambda: [0.0] * n)
+    for said, labels in examples:
+        vector = {feature: (1.0 + math.log(times)) * idf[feature] for feature, times in said.items()}
+        norm = math.sqrt(math.fsum(v * v for v in vector.values()))
+        for feature, value in vector.items():
+            row = counts[feature]
+            for k, weight in labels:
+                row[k] += weight * value / norm
+    return counts
+
+
 class CauseThemes:
     """The theme of every cause of one knowledge base, indexed by word and pair.
 
@@ -78,26 +107,10 @@ class CauseThemes:
     def __init__(self, kb: KnowledgeBase):
         self.cause_ids = list(kb.causes)
         n = len(self.cause_ids)
-        position = {cause_id: k for k, cause_id in enumerate(self.cause_ids)}
-        examples: list[tuple[Counter[str], list[tuple[int, float]]]] = []
-        for symptom in kb.symptoms.values():
-            labels = [(position[cause_id], sensitivity) for cause_id, sensitivity in symptom.indicates.items()]
-            if labels:
-                texts = [symptom.name, *symptom.aliases, *symptom.cues, *kb.phrasings.get(symptom.id, ()), *kb.stories.get(symptom.id, ())]
-                examples += [(Counter(features(content_stems(text))), labels) for text in texts]
-        for cause in kb.causes.values():
-            examples.append((Counter(content_stems(f"{cause.name} {cause.description}")), [(position[cause.id], DESCRIPTION_WEIGHT)]))
+        examples = _examples(kb)
         said_in = Counter(feature for counts, _ in examples for feature in counts)
         idf = {feature: math.log((1 + len(examples)) / (1 + df)) + 1.0 for feature, df in said_in.items()}
-        # each example as unit-length TF-IDF, its weight shared out to the causes it is an example of
-        counts: dict[str, list[float]] = defaultdict(lambda: [0.0] * n)
-        for said, labels in examples:
-            vector = {feature: (1.0 + math.log(times)) * idf[feature] for feature, times in said.items()}
-            norm = math.sqrt(math.fsum(v * v for v in vector.values()))
-            for feature, value in vector.items():
-                row = counts[feature]
-                for k, weight in labels:
-                    row[k] += weight * value / norm
+        counts = _weighted_counts(examples, idf, n)
         # complement naive Bayes: a word's weight for a cause is how much rarer it is among the other
         # causes' examples: log(total + alpha) - log(total + alpha - this cause's count), zero where the
         # cause never says it; the normaliser of each cause's complement is added per case (_bias)
