@@ -479,6 +479,10 @@ def _case_message(error: dict[str, Any]) -> str:
         return f"unknown key '{where}'{hint}"
     if error["type"] == "missing":
         return f"missing required key '{where}'"
+    if error["type"] == "invalid_key":  # {industry: school (11-18, 1,400 pupils)} reads '1' and '400 pupils)' as keys
+        parent = ".".join(str(p) for p in error["loc"][:-1])
+        return (f"{parent or 'the case'}: key {error['loc'][-1]!r} is not a name; a comma inside an unquoted value of a "
+                "{ ... } mapping starts a new key: put that value in quotes")
     message = error["msg"].removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
 

@@ -90,6 +90,15 @@ def test_unreadable_values_are_one_clear_line_naming_file_line_and_key(field, wr
     assert "Value error" not in str(raised.value)
 
 
+def test_a_comma_in_an_unquoted_flow_value_is_named_with_its_fix():
+    """{industry: school (11-18, 1,400 pupils)} is read by YAML as keys 1 and '400 pupils)'."""
+    text = "case: x\ncontext: {industry: school (11-18, 1,400 pupils), pmo_maturity: 2}\nstakeholders: {A: [hi]}\n"
+    with pytest.raises(CaseError) as raised:
+        Case.from_text(text, ".yaml", name="notes.yaml")
+    assert str(raised.value).startswith("notes.yaml:2: context: key 1 is not a name"), str(raised.value)
+    assert "put that value in quotes" in str(raised.value)
+
+
 EVERYDAY = """\
 id: acme-review
 title: ACME portfolio review
