@@ -25,8 +25,8 @@ def mini() -> Advisor:
 
 
 def session(mini: Advisor, answers: tuple[str, ...] = ()):
-    """The golden case (two stakeholders, five statements), with the first questions answered."""
-    interview = mini.interview(Case.from_file(DATA / "golden-case.yaml"))
+    """The interview case (two stakeholders, four statements), with the first questions answered."""
+    interview = mini.interview(Case.from_file(DATA / "interview-case.yaml"))
     for value in answers:
         question = interview.next_question()
         assert question is not None
@@ -55,7 +55,7 @@ def test_diagnosing_with_differential(snap_compare, mini, sessions):
 
 
 def test_diagnosing_settled(snap_compare, mini, sessions):
-    assert snap_compare(app(mini, sessions, ("no", "no")), terminal_size=SIZE)
+    assert snap_compare(app(mini, sessions, ("yes",)), terminal_size=SIZE)
 
 
 @pytest.mark.parametrize("tab", ["1", "2", "3", "4"])
@@ -66,4 +66,4 @@ def test_results(snap_compare, mini, sessions, tab):
         await pilot.press(tab)
         await pilot.pause()
 
-    assert snap_compare(app(mini, sessions, ("no", "no")), terminal_size=SIZE, run_before=open_results)
+    assert snap_compare(app(mini, sessions, ("yes",)), terminal_size=SIZE, run_before=open_results)
