@@ -13,7 +13,8 @@ read as one bag of words and pairs with the clauses that deny a problem left
 out (TF-IDF, a word said more than once counting as said twice), are scored
 against every cause, and the scores are standardised across the causes: a
 theme score says how much more this case sounds like this cause than like
-the average cause, in standard deviations.
+the average cause, in standard deviations, shrunk towards zero when the case
+says little (:data:`FEW_WORDS`).
 
 Complement naive Bayes replaced a TF-IDF cosine with each cause's average
 vocabulary (measured, theme alone, primary cause first: 1,254 -> 1,401 of
@@ -58,6 +59,13 @@ REPEATED = 1.0 + math.log(2)
 twice: repeated words mostly name the setting ("the PMO" five times in a case about its sponsor), not
 the cause. Measured on 892 development cases: cause@3 860 -> 861 and four cases up, none down
 (counting up to three times: one case up; every word once: cause@1 780 -> 775)."""
+FEW_WORDS = 50.0
+"""Theme scores are shrunk towards zero by said / (said + FEW_WORDS), where said is the case's total TF-IDF
+weight: about 40 for one short sentence, 1,000 to 1,800 for a case of a few stakeholders. Standardised
+across the causes, one sentence ("Everything is priority one") would otherwise sound as much like its cause
+as a whole case does (+5.3 sd, a factor of x1,690 in the differential); shrunk, it is +2.4 sd (x29), and a
+whole case keeps some 96% of its score. Measured on 1,522 development cases: cause@1 1,430 unshrunk,
+1,429 at 25, 1,428 at 50, 1,426 at 150, 1,425 at 400."""
 MIN_SPREAD = 1e-9
 _EMPTY = -1
 _MIX = 0x9E3779B1
@@ -228,4 +236,5 @@ class CauseThemes:
         spread = math.sqrt(sum((s - mean) ** 2 for s in similarity) / len(similarity))
         if spread < MIN_SPREAD:
             return {}
-        return {cause_id: (s - mean) / spread for cause_id, s in zip(self.cause_ids, similarity)}
+        shrink = said / (said + FEW_WORDS)
+        return {cause_id: shrink * (s - mean) / spread for cause_id, s in zip(self.cause_ids, similarity)}
