@@ -19,7 +19,7 @@ says little (:data:`FEW_WORDS`).
 Complement naive Bayes replaced a TF-IDF cosine with each cause's average
 vocabulary (measured, theme alone, primary cause first: 1,254 -> 1,401 of
 1,522 development cases; in the whole diagnosis, on the 1,170 unread cases,
-cause@1 1,032 -> 1,071). Learning from the other causes' examples, it weighs
+cause@1 1,033 -> 1,070). Learning from the other causes' examples, it weighs
 what *tells causes apart* ("nobody checked who was free" against "people
 pulled between projects"), where the average vocabulary weighed what a cause
 is talked about with, which its neighbours share.
