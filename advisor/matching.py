@@ -181,8 +181,8 @@ class SymptomMatcher:
                     phrase_mass = max(mass, _idf_of(len(saying), len(documents)))
                 entry = _CueEntry(
                     i, cue.text, cue.stems, cue.stem_set, len(cue.stem_set) > 2,
-                    mass, not cue.stem_set.isdisjoint(NEGATIONS), phrase_mass, False,
-                    not cue.stem_set.isdisjoint(ORDER_WORDS),
+                    mass, not cue.stem_set.isdisjoint(NEGATIONS), phrase_mass,
+                    ordered=not cue.stem_set.isdisjoint(ORDER_WORDS),
                 )
                 if second:
                     self._cue_pairs.setdefault(rarest, {}).setdefault(second, []).append(entry)

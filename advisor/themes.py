@@ -130,7 +130,8 @@ class CauseThemes:
         # cause never says it; the normaliser of each cause's complement is added per case (_bias)
         totals = {feature: math.fsum(row) for feature, row in counts.items()}
         everything = math.fsum(totals.values()) + SMOOTHING * len(counts)  # (> any one cause's count: SMOOTHING > 0)
-        self._bias = [math.log(everything - math.fsum(row[k] for row in counts.values())) if counts else 0.0 for k in range(n)]
+        said_by_cause = [math.fsum(column) for column in zip(*counts.values())] if counts else [0.0] * n
+        self._bias = [math.log(everything - said) if counts else 0.0 for said in said_by_cause]
         """Per cause: log of its complement's total, times the case's total TF-IDF weight in every score."""
         words = sorted(w for w in counts if " " not in w)
         pairs = sorted(w for w in counts if " " in w)
