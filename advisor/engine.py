@@ -23,7 +23,7 @@ from .models import (
 )
 from .prescription import prescribe
 from .proposition import build_value_proposition
-from .reasoning import CauseScore, Evidence, RuleEffects, apply_rules, differential
+from .reasoning import CauseScore, Evidence, RuleEffects, apply_rules, calibrated, differential, shown
 from .text import Sentence, sentences
 from .themes import CauseThemes
 
@@ -169,8 +169,8 @@ class Advisor:
             trace.append(TraceEntry.trusted(step="rule", detail=f"{rule.id}: {rule.because}"))
         scores = differential(kb, evidence, case.context, effects, self.theme_scores(case))
         symptoms = _symptom_findings(kb, evidence)
-        shown = [s for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)][:MAX_CAUSES]
-        causes = [self._cause_result(s) for s in shown]
+        confidence = calibrated(scores)
+        causes = [self._cause_result(s, confidence[s.id]) for s in shown(scores)[:MAX_CAUSES]]
         services = prescribe(kb, scores, case.context, effects)
         proposition = build_value_proposition(kb, case, symptoms, causes, services)
         return Diagnosis.trusted(
@@ -196,7 +196,7 @@ class Advisor:
 
         return InterviewSession(self, case or Case(case="interview"))
 
-    def _cause_result(self, score: CauseScore) -> CauseResult:
+    def _cause_result(self, score: CauseScore, confidence: float) -> CauseResult:
         cause = self.knowledge.causes[score.id]
         lines = sorted(
             (
@@ -223,7 +223,7 @@ class Advisor:
             id=cause.id,
             name=cause.name,
             category=cause.category,
-            confidence=round(score.confidence, ROUND),
+            confidence=round(confidence, ROUND),
             prior=cause.prior,
             explanation=items,
             chain=[names[link] for link in sorted(set(score.chain))],

@@ -53,7 +53,8 @@ class CauseResult(Result):
     name: str
     category: str
     confidence: float
-    """Posterior probability 0..1 (causes are not mutually exclusive)."""
+    """Calibrated 0..1: how often a cause listed at this confidence is one a senior consultant names
+    (causes are not mutually exclusive); see ``advisor.reasoning.CALIBRATION``."""
     prior: float
     explanation: list[ExplanationItem]
     chain: list[str] = []

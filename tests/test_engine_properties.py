@@ -55,6 +55,15 @@ def test_confidences_stay_in_0_1(advisor, data):
 
 @SETTINGS
 @given(data=st.data())
+def test_the_shown_confidence_keeps_the_differential_order(advisor, data):
+    """Calibration changes what the numbers say, never which cause leads."""
+    diagnosis = advisor.assess(_context(), data.draw(evidence_sets(advisor.knowledge)))
+    confidences = [c.confidence for c in diagnosis.root_causes]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+@SETTINGS
+@given(data=st.data())
 def test_more_supporting_evidence_never_lowers_a_cause(advisor, data):
     kb = advisor.knowledge
     case = Case(case="p")  # no context: no context rule fires

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Diagnosis
-from . import names_of, short, split_readings
+from . import CONFIDENCE_NOTE, names_of, short, split_readings
 
 CSS = """
 :root{--ink:#1d2733;--muted:#5d6b7a;--line:#dde3ea;--accent:#1f6feb;--soft:#f5f7fa;--good:#1a7f37;--warn:#b35900}
@@ -153,6 +153,8 @@ def render_body(d: Diagnosis) -> str:
     out.append("<h2>Differential diagnosis</h2>")
     if not d.root_causes:
         out.append('<p class="muted">No root cause is supported by the evidence yet.</p>')
+    else:
+        out.append(f'<p class="muted">{escape(CONFIDENCE_NOTE)}</p>')
     for i, c in enumerate(d.root_causes, 1):
         items = []
         for e in c.explanation:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Diagnosis
-from . import names_of, short, split_readings
+from . import CONFIDENCE_NOTE, names_of, short, split_readings
 
 WAVE_TITLES = {"now": "Now", "next": "Next", "later": "Later"}
 
@@ -49,7 +49,7 @@ def render_markdown(d: Diagnosis) -> str:
         lines += ["| # | Root cause | Confidence |", "|---|---|---|"]
         for i, c in enumerate(d.root_causes, 1):
             lines.append(f"| {i} | {_cell(c.name)} | {c.confidence:.0%} |")
-        lines.append("")
+        lines += ["", f"*{CONFIDENCE_NOTE}*", ""]
         for i, c in enumerate(d.root_causes[:5], 1):
             lines += [f"### {i}. {c.name} — {c.confidence:.0%}", ""]
             for e in c.explanation:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.screen import Screen
 
+from advisor.reasoning import calibrated, shown
+
 from ..widgets import CauseRow, EngagementBar
 
 if TYPE_CHECKING:
@@ -59,4 +61,5 @@ class StageScreen(Screen[None]):
             return []
         causes = self.engagement.advisor.knowledge.causes
         scores, _ = session.ranked()
-        return [CauseRow(s.id, causes[s.id].name, s.confidence) for s in scores if s.supported]
+        confidence = calibrated(scores)
+        return [CauseRow(s.id, causes[s.id].name, confidence[s.id], s.supported) for s in shown(scores)]
