@@ -21,7 +21,7 @@ from .case import Case, Context, Stakeholder
 from .errors import AdvisorError, SessionError
 from .fileio import write_atomic
 from .models import Diagnosis, Quote, TraceEntry
-from .reasoning import CauseScore, Evidence, RuleEffects, likelihood_ratio
+from .reasoning import CauseScore, Evidence, RuleEffects, calibrated, likelihood_ratio
 
 if TYPE_CHECKING:
     from .engine import Advisor
@@ -47,8 +47,14 @@ worth < 0.03 bits, and the interview stopped without telling them apart. Measure
 (12 samples, tests/cases, holdout to holdout10): primary first 299 -> 318 with 6.8 -> 6.1 questions;
 T 4.5-6 with MIN_GAIN 0.12-0.14 all gave 317-319."""
 QUESTION_BUDGET = 15
-SETTLED_CONFIDENCE = 0.9
-SETTLED_MARGIN = 0.3
+SETTLED_CONFIDENCE = 0.99
+SETTLED_SIGNS = 3
+"""The interview is settled when the leading cause's calibrated confidence (what the differential shows)
+reaches SETTLED_CONFIDENCE and at least SETTLED_SIGNS different symptoms support it: one clear complaint
+is a lead to confirm, not a diagnosis. Measured with truthful answers on the 1,522 read cases (primary
+first / mean questions): the rule before it (raw confidence >= 0.9 and 0.3 ahead of the runner-up, which
+long cases rarely meet because the raw confidences of the first three causes all sit near 1) 0.970 /
+2.6; calibrated 0.99 with one sign 0.969 / 0.9, with two 0.969 / 1.0, with three 0.970 / 1.2."""
 HEARD_ENOUGH = 0.75
 """A symptom heard at least this strongly is not asked about again."""
 SESSION_FORMAT = 1
@@ -327,9 +333,9 @@ class InterviewSession:
         scores, _ = self.ranked()
         if not scores or not scores[0].supported:
             return None
-        first = scores[0].confidence
-        second = scores[1].confidence if len(scores) > 1 else 0.0
-        if first >= SETTLED_CONFIDENCE and first - second >= SETTLED_MARGIN:
+        leader = scores[0]
+        signs = {t.symptom for t in leader.terms if t.kind == "supports"}
+        if len(signs) >= SETTLED_SIGNS and calibrated(scores)[leader.id] >= SETTLED_CONFIDENCE:
             return f"settled: {self.advisor.knowledge.causes[scores[0].id].name.lower()} leads clearly"
         return None
 
