@@ -41,3 +41,11 @@ def test_a_clear_leader_stands_out_from_the_causes_behind_it(advisor):
     case = Case.from_file(Path(__file__).parent / "cases" / "t01-regional-bank-fourteen-number-ones.yaml")
     first, second, *_ = advisor.diagnose(case).root_causes
     assert first.confidence >= 0.9 > second.confidence + 0.3
+
+
+def test_a_clear_story_settles_the_interview_and_one_complaint_does_not(advisor):
+    """The interview stops on the calibrated confidence, and only with several signs behind the leader."""
+    story = advisor.interview(Case.from_file(Path(__file__).parent / "cases" / "t01-regional-bank-fourteen-number-ones.yaml"))
+    assert story.stop_reason is not None and story.stop_reason.startswith("settled: no portfolio prioritization")
+    one_complaint = advisor.interview(Case.from_statements(["Everything is priority one, so in practice nothing is."]))
+    assert one_complaint.stop_reason is None and one_complaint.next_question() is not None
