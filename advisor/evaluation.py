@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel
 
@@ -104,10 +104,10 @@ def _folded(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-def evaluate(advisor: "Advisor", paths: list[Path], interview: bool = False) -> TestReport:
-    """Run every case with expectations under ``paths``."""
-    scores: list[CaseScore] = []
-    errors: list[str] = []
+def labelled_cases(advisor: "Advisor", paths: list[Path], errors: list[str]) -> Iterator[tuple[Path, Case]]:
+    """Every case under ``paths`` with expected root causes, its expected causes and services as the
+    knowledge spells their ids; a file that does not load or names unknown ids adds a line to ``errors``."""
+    kb = advisor.knowledge
     for file in case_files(paths):
         try:
             case = Case.from_file(file)
@@ -116,13 +116,21 @@ def evaluate(advisor: "Advisor", paths: list[Path], interview: bool = False) -> 
             continue
         if case.expected is None or not case.expected.root_causes:
             continue
-        kb = advisor.knowledge
         causes_named, unknown = _known_ids(case.expected.root_causes, kb.causes)
         services_named, unknown_services = _known_ids(case.expected.services, kb.services)
         if unknown or unknown_services:
             errors.append(f"{file}: expected ids not in the knowledge base: {', '.join(unknown + unknown_services)}")
             continue
         case.expected = case.expected.model_copy(update={"root_causes": causes_named, "services": services_named})
+        yield file, case
+
+
+def evaluate(advisor: "Advisor", paths: list[Path], interview: bool = False) -> TestReport:
+    """Run every case with expectations under ``paths``."""
+    scores: list[CaseScore] = []
+    errors: list[str] = []
+    for file, case in labelled_cases(advisor, paths, errors):
+        assert case.expected is not None
         diagnosis = advisor.diagnose(case)
         causes = [c.id for c in diagnosis.root_causes]
         services = [s.id for s in diagnosis.services]

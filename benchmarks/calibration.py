@@ -18,9 +18,9 @@ import math
 import sys
 from pathlib import Path
 
-from advisor import Advisor, Case, CaseError
+from advisor import Advisor
 from advisor.engine import MAX_CAUSES, apply_answer
-from advisor.evaluation import _known_ids, case_files
+from advisor.evaluation import labelled_cases
 from advisor.reasoning import CALIBRATION, calibration_features, shown
 
 Example = tuple[tuple[float, ...], int, float]
@@ -33,16 +33,9 @@ def examples(advisor: Advisor, paths: list[Path]) -> list[Example]:
     """An example for every cause listed in every case under ``paths``."""
     kb = advisor.knowledge
     found: list[Example] = []
-    for file in case_files(paths):
-        try:
-            case = Case.from_file(file)
-        except CaseError:
-            continue
-        if case.expected is None or not case.expected.root_causes:
-            continue
-        expected, unknown = _known_ids(case.expected.root_causes, kb.causes)
-        if unknown:
-            continue
+    for _, case in labelled_cases(advisor, paths, []):
+        assert case.expected is not None
+        expected = case.expected.root_causes
         evidence = advisor.hear(case)
         for symptom_id, answer in sorted(case.answers.items()):
             if symptom_id in kb.symptoms:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from advisor import Case
-from advisor.evaluation import case_files
+from advisor.evaluation import labelled_cases
 
 CASES = [Path(__file__).parent / "cases", Path(__file__).parents[2] / "shared" / "cases"]
 
@@ -16,8 +16,7 @@ CASES = [Path(__file__).parent / "cases", Path(__file__).parents[2] / "shared" /
 def _shown(advisor) -> list[tuple[float, bool, int]]:
     """(confidence, named by the case's consultant, rank) of every cause listed for the labelled cases."""
     shown = []
-    for file in case_files([p for p in CASES if p.exists()]):
-        case = Case.from_file(file)
+    for _, case in labelled_cases(advisor, [p for p in CASES if p.exists()], []):
         expected = set(case.expected.root_causes)
         for rank, cause in enumerate(advisor.diagnose(case).root_causes):
             shown.append((cause.confidence, cause.id in expected, rank))
