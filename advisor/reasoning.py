@@ -155,12 +155,11 @@ def calibration_features(scores: list[CauseScore]) -> list[tuple[float, float, f
 
 def calibrated(scores: list[CauseScore]) -> dict[str, float]:
     """Cause id -> its calibrated confidence (see ``CALIBRATION``), from the whole differential."""
-    *weights, intercept = CALIBRATION
+    gap_weight, lead_weight, margin_weight, intercept = CALIBRATION
     return {
-        s.id: 1.0 / (1.0 + math.exp(-(intercept + sum(w * x for w, x in zip(weights, features)))))
-        for s, features in zip(scores, calibration_features(scores))
+        s.id: 1.0 / (1.0 + math.exp(-(intercept + gap_weight * gap + lead_weight * lead + margin_weight * margin)))
+        for s, (gap, lead, margin) in zip(scores, calibration_features(scores))
     }
-
 
 
 @dataclass
