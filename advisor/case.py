@@ -344,6 +344,8 @@ class Case(_Strict):
         """Read a .yaml/.yml/.json/.txt/.md/.csv/.tsv/.xlsx case file; raise :class:`CaseError` naming file and line."""
         path = Path(path)
         if path.suffix.lower() not in CASE_SUFFIXES:  # before reading: an office file would only be "binary"
+            if not path.exists():
+                raise CaseError("no such file", str(path), None)
             raise _unknown_type(path.suffix.lower(), str(path))
         text = read_text(path, encoding)
         return cls.from_text(text, path.suffix.lower(), name=str(path), case_id=path.stem)

@@ -201,6 +201,29 @@ def cmd_kb_test(args: argparse.Namespace) -> int:
     return ExitCode.FAILURES if failed or report.errors else ExitCode.OK
 
 
+def cmd_kb_learn(args: argparse.Namespace) -> int:
+    from .learning import worked_cases_yaml
+
+    advisor = _load_advisor(args)
+    errors: list[str] = []
+    text, count = worked_cases_yaml(advisor, [Path(p) for p in args.paths], errors)
+    for error in errors:
+        _err(error)
+    if not count:
+        raise AdvisorError("kb learn: no case file with expected root causes under the paths given")
+    if args.output:
+        from .fileio import write_atomic
+
+        try:
+            write_atomic(Path(args.output), text)
+        except OSError as exc:
+            raise AdvisorError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+        _err(f"{args.output}: {count} worked cases")
+    else:
+        sys.stdout.write(text)
+    return ExitCode.FAILURES if errors else ExitCode.OK
+
+
 def cmd_match(args: argparse.Namespace) -> int:
     advisor = _load_advisor(args)
     text = " ".join(args.text) or sys.stdin.read()
@@ -269,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("text", nargs="*", help="the statement (default: stdin)")
     match.add_argument("-v", "--verbose", action="store_true", help="show the sentence each match came from")
 
-    kb = commands.add_parser("kb", help="knowledge base tools: validate, stats, show, export, test",
+    kb = commands.add_parser("kb", help="knowledge base tools: validate, stats, show, export, test, learn",
                              description="Tools for knowledge authors.")
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
 
@@ -305,6 +328,15 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--interview", action="store_true", help="also simulate a truthful interview per case")
     test.add_argument("--format", choices=["text", "json"], default="text")
     test.add_argument("-v", "--verbose", action="store_true", help="show every case, not only the misses")
+
+    learn = _add(kb_commands, "learn", cmd_kb_learn, "turn diagnosed case files into worked cases the themes learn from",
+                 "Read case files that carry `expected:` root causes (your diagnosed engagements) and write a "
+                 "knowledge file of worked cases: what the stakeholders said and the causes named. Put it in a "
+                 "knowledge folder and use it with --kb: the cause themes learn your stakeholders' words.",
+                 ["pmo-advisor kb learn engagements/ -o my-knowledge/worked_cases.yaml",
+                  "pmo-advisor diagnose new-case.yaml --kb my-knowledge/"])
+    learn.add_argument("paths", nargs="+", metavar="PATH", help="case files or folders")
+    learn.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     return parser
 
 

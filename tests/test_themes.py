@@ -127,7 +127,7 @@ def test_knowledge_without_words_has_no_theme():
     from advisor.themes import CauseThemes
 
     silent = {cause_id: SimpleNamespace(id=cause_id, name="", description="") for cause_id in ("a", "b")}
-    themes = CauseThemes(SimpleNamespace(causes=silent, symptoms={}, phrasings={}, stories={}))  # type: ignore[arg-type]
+    themes = CauseThemes(SimpleNamespace(causes=silent, symptoms={}, phrasings={}, stories={}, worked_cases=()))  # type: ignore[arg-type]
     assert themes.scores_of(sentences("Nobody knows who decides.")) == {}
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from pydantic import BaseModel
 
-from .schema import Cause, Group, HealthState, Measure, Outcome, Rule, Service, Stage, Symptom
+from .schema import Cause, Group, HealthState, Measure, Outcome, Rule, Service, Stage, Symptom, WorkedCase
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,6 +32,7 @@ class KnowledgeBase:
         phrasings: dict[str, tuple[str, ...]] | None = None,
         stories: dict[str, tuple[str, ...]] | None = None,
         healthy: dict[str, tuple[str, ...]] | None = None,
+        worked_cases: tuple[WorkedCase, ...] = (),
     ):
         self.version = version
         self.folders = folders
@@ -46,6 +47,8 @@ class KnowledgeBase:
         """Symptom id -> stakeholder stories (from `stories:` sections; read for the cause themes only)."""
         self.healthy = healthy or {}
         """Symptom id -> phrases of its healthy opposite (from `healthy:` sections; heard, they deny it)."""
+        self.worked_cases = worked_cases
+        """Diagnosed cases (from `worked_cases:` sections; read for the cause themes only)."""
         self.symptoms: dict[str, Symptom] = nodes["symptom"]  # type: ignore[assignment]
         self.causes: dict[str, Cause] = nodes["cause"]  # type: ignore[assignment]
         self.services: dict[str, Service] = nodes["service"]  # type: ignore[assignment]

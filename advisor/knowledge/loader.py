@@ -32,6 +32,7 @@ from .schema import (
     Rule,
     ScaleCause,
     SuppressService,
+    WorkedCase,
 )
 
 MAX_KNOWLEDGE_FILE_BYTES = 5_000_000
@@ -147,7 +148,7 @@ def _read_lexicon(value: Any, file: str, out: _Collector, lexicon: list[tuple[st
 def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tuple[Rule, Any, str]], dict[str, Any]]:
     entries: list[_Entry] = []
     rules: list[tuple[Rule, Any, str]] = []
-    meta: dict[str, Any] = {"lexicon": [], "phrasings": [], "stories": [], "healthy": []}
+    meta: dict[str, Any] = {"lexicon": [], "phrasings": [], "stories": [], "healthy": [], "worked_cases": []}
     lexicon: list[tuple[str, ...]] = meta["lexicon"]
     if not folder.is_dir():
         out.add("knowledge folder not found", str(folder), None)
@@ -173,9 +174,9 @@ def _read_folder(folder: Path, out: _Collector) -> tuple[list[_Entry], list[tupl
                 out.add(f"section '{key}' must be a list", shown, line)
             elif key == "lexicon":
                 _read_lexicon(value, shown, out, lexicon)
-            elif key in ("phrasings", "stories", "healthy"):
+            elif key in ("phrasings", "stories", "healthy", "worked_cases"):
                 for index, raw in enumerate(value):
-                    node = _validate_node(Phrasing, raw, shown, out)
+                    node = _validate_node(WorkedCase if key == "worked_cases" else Phrasing, raw, shown, out)
                     if node is not None:
                         meta[key].append((node, raw, shown, value.item_lines[index]))
             else:
@@ -223,9 +224,11 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
     versions: list[str] = []
     lexicon: list[tuple[str, ...]] = []
     examples: dict[str, list[tuple[Phrasing, Any, str, int]]] = {"phrasings": [], "stories": [], "healthy": []}
+    worked: list[tuple[WorkedCase, Any, str, int]] = []
     for folder in layers:
         entries, folder_rules, meta = _read_folder(folder, out)
         lexicon.extend(meta.pop("lexicon"))
+        worked.extend(meta.pop("worked_cases"))
         for section, found in examples.items():
             found.extend(meta.pop(section))
         if "version" in meta:
@@ -267,6 +270,11 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
                 said[section].setdefault(phrasing.symptom, []).extend(phrasing.says)
                 if section == "healthy":
                     _check_healthy(phrasing, raw, file, out)
+    for case, raw, file, line in worked:
+        for index, cause_id in enumerate(case.causes):
+            if cause_id not in by_kind["cause"]:
+                hint = suggest(cause_id, by_kind["cause"])
+                out.add(f"unknown cause '{cause_id}' in worked_cases{hint}", file, line_of(raw, ("causes", index)) or line)
     if out.problems:
         return None, out
     kb = KnowledgeBase(
@@ -279,6 +287,7 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
         phrasings={k: tuple(v) for k, v in sorted(said["phrasings"].items())},
         stories={k: tuple(v) for k, v in sorted(said["stories"].items())},
         healthy={k: tuple(v) for k, v in sorted(said["healthy"].items())},
+        worked_cases=tuple(case for case, _, _, _ in worked),
     )
     return kb, out
 

@@ -264,6 +264,17 @@ class Phrasing(Strict):
     says: tuple[Annotated[str, Field(min_length=3)], ...] = Field(min_length=1)
 
 
+class WorkedCase(Strict):
+    """A case a consultant has diagnosed: what its stakeholders said and the root causes named, the
+    primary first. Read only for the cause themes (:mod:`advisor.themes`): how people talk when these
+    causes are at work, in their own words."""
+
+    causes: tuple[Identifier, ...] = Field(min_length=1)
+    says: tuple[Annotated[str, Field(min_length=3)], ...] = Field(min_length=1)
+    source: str | None = None
+    """Where the case came from (a file name), for the reader."""
+
+
 # ---------------------------------------------------------------- files
 
 
@@ -294,6 +305,9 @@ class KnowledgeFile(Strict):
     negated, they are evidence that the symptom is absent."""
     lexicon: tuple[tuple[Annotated[str, Field(min_length=1, max_length=60)], ...], ...] = ()
     """Synonym groups: every entry is read as the group's first entry when matching text."""
+    worked_cases: tuple[WorkedCase, ...] = ()
+    """Diagnosed cases (``pmo-advisor kb learn`` writes them from case files with ``expected:``): read only
+    for the cause themes."""
 
 
 SECTIONS: dict[str, str] = {
