@@ -16,7 +16,7 @@ from .case import Context
 from .knowledge.base import KnowledgeBase
 from .knowledge.schema import Service
 from .models import ServiceResult
-from .reasoning import CauseScore, RuleEffects
+from .reasoning import CauseScore, RuleEffects, evidenced
 
 MAX_SERVICES = 8
 CONSIDERED_CAUSES = 6
@@ -84,7 +84,7 @@ def horizon_of(kb: KnowledgeBase, service: Service, treats: Iterable[str]) -> st
 
 def prescribe(kb: KnowledgeBase, causes: list[CauseScore], context: Context, effects: RuleEffects) -> list[ServiceResult]:
     """Ranked services treating the leading causes (empty when no cause is supported)."""
-    considered = [c for c in causes if c.supported][:CONSIDERED_CAUSES]
+    considered = evidenced(causes)[:CONSIDERED_CAUSES]
     need = {c.id: c.confidence * c.weight * RANK_DECAY**rank for rank, c in enumerate(considered)}
     if not need:
         return []

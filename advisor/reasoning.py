@@ -47,6 +47,10 @@ THEME_WEIGHT = 1.4
 1.0: 1,408; the cosine themes before them were best at 0.8)."""
 THEME_MIN = 0.5
 """Theme scores closer to the average than this (in standard deviations) are left out."""
+WORDED_MIN = 3.0
+"""A leader no symptom supports is listed when its theme is at least this many standard deviations: small
+talk reaches about 2 ("we had a lovely team lunch" sounds +1.3 like skill gaps), a whole case told in a
+cause's words 3 to 5."""
 ECHO_WEIGHT = 0.2
 """How much a symptom counts for a cause when a stronger symptom of that cause was read in the same
 statement: one sentence often reads as several related symptoms ("every project reported green" is
@@ -65,6 +69,9 @@ the 120 cases of holdout105-108, causes shown at 0.0-0.1 were right 5% of the ti
 Gaps rather than the log-odds themselves: the log-odds grow with the length of a case, the gaps much
 less, so a short case is not shown as hopeless (a fit on the log-odds was better on whole cases, but
 put the leader of a three-sentence case at 30%)."""
+CONFIDENCE_RANGE = (0.01, 0.99)
+"""No cause is shown as certain either way: of the causes calibrated at 0.99 or more, about one in a
+hundred was not among the causes the consultant named."""
 _EPS = 0.01
 
 
@@ -139,9 +146,23 @@ class CauseScore:
         return 1.0 / (1.0 + math.exp(-self.log_odds))
 
 
+def evidenced(scores: list[CauseScore]) -> list[CauseScore]:
+    """The causes what the stakeholders said points to, most likely first: those a symptom supports, and
+    the leader of the differential when the wording of the whole case put it there (the matcher heard no
+    symptom of it in so many words: "whoever got to me first won", "three of my projects wait on the same
+    man"). Measured by 5-fold cross-validation on 1,642 development cases: such a leader was the primary
+    cause in 5 cases of 5, and listing it took cause@1 from 1,599 to 1,604."""
+    return [s for rank, s in enumerate(scores) if s.supported or rank == 0 and _worded(s)]
+
+
+def _worded(score: CauseScore) -> bool:
+    return any(t.kind == "theme" and t.log_factor >= THEME_WEIGHT * WORDED_MIN for t in score.terms)
+
+
 def shown(scores: list[CauseScore]) -> list[CauseScore]:
-    """The causes a diagnosis lists, most likely first: those the evidence supports or a rule raised."""
-    return [s for s in scores if s.supported or any(t.kind == "rule" for t in s.terms)]
+    """The causes a diagnosis lists, most likely first: the evidenced ones and those a rule raised."""
+    return [s for rank, s in enumerate(scores)
+            if s.supported or any(t.kind == "rule" for t in s.terms) or rank == 0 and _worded(s)]
 
 
 def calibration_features(scores: list[CauseScore]) -> list[tuple[float, float, float]]:
@@ -155,10 +176,12 @@ def calibration_features(scores: list[CauseScore]) -> list[tuple[float, float, f
 
 
 def calibrated(scores: list[CauseScore]) -> dict[str, float]:
-    """Cause id -> its calibrated confidence (see ``CALIBRATION``), from the whole differential."""
+    """Cause id -> its calibrated confidence (see ``CALIBRATION``), from the whole differential, within
+    ``CONFIDENCE_RANGE``."""
     gap_weight, lead_weight, margin_weight, intercept = CALIBRATION
+    low, high = CONFIDENCE_RANGE
     return {
-        s.id: 1.0 / (1.0 + math.exp(-(intercept + gap_weight * gap + lead_weight * lead + margin_weight * margin)))
+        s.id: min(max(1.0 / (1.0 + math.exp(-(intercept + gap_weight * gap + lead_weight * lead + margin_weight * margin))), low), high)
         for s, (gap, lead, margin) in zip(scores, calibration_features(scores))
     }
 
