@@ -3,7 +3,9 @@
 Every text the knowledge holds about a symptom (its name, aliases, cues,
 phrasings and stories) is an example of how people talk when the causes that
 symptom indicates are at work, weighted by how strongly it indicates each;
-a cause's own name and description are one more example of it. From these
+a cause's own name and description are one more example of it, and every
+worked case (a diagnosed case's statements, see :mod:`advisor.learning`) one
+of the causes named for it. From these
 examples a complement naive Bayes classifier (Rennie et al., "Tackling the
 poor assumptions of naive Bayes text classifiers", ICML 2003) learns, for
 every word and *word pair* (two content words at most :data:`PAIR_REACH`
@@ -71,9 +73,11 @@ WORKED_CASE_WEIGHT = 1.0
 SECONDARY_WEIGHT = 0.5
 """... and of each of its other causes with this share of it. Measured by 5-fold cross-validation on
 1,642 development cases, folds by blind set (every case diagnosed with themes trained on the sets of the
-other folds): cause@1 1,536 without worked cases, 1,593 with (cause@3 1,624 -> 1,630); weights 0.5 and
-3 did alike, secondaries at 0.25 1,596 and at 1.0 1,572; a quarter of the training cases gave 1,566,
-half 1,584."""
+other folds): cause@1 1,536 without worked cases, 1,599 with (cause@3 1,624 -> 1,629, service@5 0.884 ->
+0.902). With every pair kept (MIN_PAIR_EXAMPLES 1): 1,593; case weights 0.5 and 3 did alike, secondaries
+at 0.25 1,596 and at 1.0 1,572; a quarter of the training cases gave 1,566, half 1,584. Re-checked with
+the final engine (1,602): secondaries at 0.25 and 0.75, case weight 2, SMOOTHING 0.05 and 0.2,
+PAIR_REACH 4 and THEME_WEIGHT 1.1 to 2.2 all within 1,594-1,604."""
 MIN_PAIR_EXAMPLES = 2
 """A word pair said in fewer examples than this is left out: most pairs of a long worked case are said
 nowhere else, and they would triple the features without telling causes apart."""
