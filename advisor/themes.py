@@ -116,11 +116,11 @@ def _examples(kb: KnowledgeBase) -> list[tuple[Counter[str], list[tuple[int, flo
 
 
 def _weighted_counts(examples: list[tuple[Counter[str], list[tuple[int, float]]]], idf: dict[str, float], n: int) -> dict[str, list[float]]:
-    """Word or pair -> its count per cause: each example as unit-length TF-IDF, its weight shared out to the
-    causes it is an example of."""
+    """Word or pair -> its count per cause: each example as unit-length TF-IDF (over the features ``idf``
+    keeps), its weight shared out to the causes it is an example of."""
     counts: dict[str, list[float]] = defaultdict(lambda: [0.0] * n)
     for said, labels in examples:
-        vector = {feature: (1.0 + math.log(times)) * idf[feature] for feature, times in said.items()}
+        vector = {feature: (1.0 + math.log(times)) * idf[feature] for feature, times in said.items() if feature in idf}
         norm = math.sqrt(math.fsum(v * v for v in vector.values()))
         for feature, value in vector.items():
             row = counts[feature]
@@ -142,14 +142,11 @@ class CauseThemes:
         n = len(self.cause_ids)
         examples = _examples(kb)
         said_in = Counter(feature for counts, _ in examples for feature in counts)
-        rare = {f for f, df in said_in.items() if df < MIN_PAIR_EXAMPLES and " " in f}
-        if rare:
-            for said, _ in examples:
-                for feature in rare.intersection(said):
-                    del said[feature]
-            for feature in rare:
-                del said_in[feature]
-        idf = {feature: math.log((1 + len(examples)) / (1 + df)) + 1.0 for feature, df in said_in.items()}
+        idf = {  # a feature left out has no IDF, and _weighted_counts passes over it
+            feature: math.log((1 + len(examples)) / (1 + df)) + 1.0
+            for feature, df in said_in.items()
+            if df >= MIN_PAIR_EXAMPLES or " " not in feature
+        }
         counts = _weighted_counts(examples, idf, n)
         # complement naive Bayes: a word's weight for a cause is how much rarer it is among the other
         # causes' examples: log(total + alpha) - log(total + alpha - this cause's count), zero where the
