@@ -103,6 +103,7 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
         "phrasings": sum(len(p) for p in kb.phrasings.values()),
         "stories": sum(len(p) for p in kb.stories.values()),
         "healthy_phrases": sum(len(p) for p in kb.healthy.values()),
+        "worked_cases": len(kb.worked_cases),
         "lexicon_groups": len(kb.lexicon),
         "coverage_gaps": kb.coverage_gaps(),
     }
@@ -118,7 +119,7 @@ def cmd_kb_stats(args: argparse.Namespace) -> int:
         print(f"  {relation:<14} {n:>5}")
     print(f"symptom phrasings: {stats['aliases']} aliases, {stats['cues']} cues, {stats['phrasings']} example phrasings, "
           f"{stats['stories']} stories (cause themes only), {stats['healthy_phrases']} healthy-state phrases; "
-          f"{stats['lexicon_groups']} synonym groups")
+          f"{stats['lexicon_groups']} synonym groups; {stats['worked_cases']} worked cases (cause themes only)")
     print("coverage gaps:")
     for gap, ids in stats["coverage_gaps"].items():
         print(f"  {gap.replace('_', ' ')}: {', '.join(ids) if ids else 'none'}")

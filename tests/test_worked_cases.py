@@ -3,12 +3,14 @@ them, and a --kb layer of them teaches the cause themes a PMO's own stakeholders
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import yaml
 
 from advisor import Advisor, Case
+from advisor.knowledge import load_knowledge
 
 WORDS = ["The crane engineer at the wharf was booked by the berth team and the dredging team on the same Monday.",
          "Each team says the wharf engineer is theirs on Mondays; whoever phones first gets him."]
@@ -41,6 +43,8 @@ def test_learn_writes_worked_cases_that_a_knowledge_layer_accepts(cli, tmp_path)
     assert written == {"worked_cases": [{"source": "engagements/wharf.yaml",
                                           "causes": ["resource_contention", "no_capacity_planning"], "says": WORDS}]}
     assert cli("kb", "validate", "--kb", str(layer)).returncode == 0
+    stats = cli("kb", "stats", "--format", "json", "--kb", str(layer))
+    assert json.loads(stats.stdout)["worked_cases"] == len(load_knowledge().worked_cases) + 1
 
 
 def test_worked_cases_teach_the_themes_their_words(tmp_path):
@@ -72,9 +76,12 @@ def test_an_unknown_cause_in_a_worked_case_is_named_with_its_line(cli, tmp_path)
               - unclear_roles
               - resource_contentoin
             says: ["More words."]
+          - causes: [unclear_roles, unclear_roles]
+            says: ["Said twice."]
         """), encoding="utf-8")
     result = cli("kb", "validate", "--kb", str(tmp_path))
     assert result.returncode == 2
+    assert "worked.yaml:8: cause 'unclear_roles' named twice in a worked case" in result.stdout
     assert "worked.yaml:6: unknown cause 'resource_contentoin' in worked_cases (did you mean 'resource_contention'?)" in result.stdout
 
 

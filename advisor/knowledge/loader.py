@@ -272,9 +272,11 @@ def _build(extra_dirs: Iterable[str | Path], builtin: bool) -> tuple[KnowledgeBa
                     _check_healthy(phrasing, raw, file, out)
     for case, raw, file, line in worked:
         for index, cause_id in enumerate(case.causes):
+            where = line_of(raw, ("causes", index)) or line
             if cause_id not in by_kind["cause"]:
-                hint = suggest(cause_id, by_kind["cause"])
-                out.add(f"unknown cause '{cause_id}' in worked_cases{hint}", file, line_of(raw, ("causes", index)) or line)
+                out.add(f"unknown cause '{cause_id}' in worked_cases{suggest(cause_id, by_kind['cause'])}", file, where)
+            elif cause_id in case.causes[:index]:
+                out.add(f"cause '{cause_id}' named twice in a worked case", file, where)
     if out.problems:
         return None, out
     kb = KnowledgeBase(
