@@ -7,6 +7,7 @@ import pytest
 from advisor import Advisor, Case
 from advisor.reports.html import render_html
 from advisor.reports.markdown import render_markdown
+from support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +42,14 @@ def test_clear_readings_are_quoted_and_weak_ones_listed_to_confirm(diagnosis):
 def test_a_reading_shown_as_40_percent_is_clear(diagnosis):
     changed, (edge,) = _with_scores(diagnosis, 0.3999)
     assert f"- **{edge.name}** (40%)" in render_markdown(changed)
+
+
+def test_a_cause_heard_in_the_wording_only_says_so_in_both_reports(advisor):
+    """No sentence names a symptom of resource contention, but the whole story is told in its words."""
+    case = Case.from_file(ROOT / "benchmarks" / "holdout103" / "ed07-one-network-manager.yaml")
+    diagnosis = advisor.diagnose(case)
+    leader = diagnosis.root_causes[0]
+    assert leader.id == "resource_contention" and "supports" not in {e.kind for e in leader.explanation}
+    assert "Heard in the wording only" in render_markdown(diagnosis).split("### 2.")[0]
+    assert "Heard in the wording only" in render_html(diagnosis)
+    assert diagnosis.services and diagnosis.services[0].id == "resource_management"

@@ -7,11 +7,21 @@ from typing import TYPE_CHECKING
 from ..proposition import is_clear
 
 if TYPE_CHECKING:
-    from ..models import Diagnosis, SymptomFinding
+    from ..models import CauseResult, Diagnosis, SymptomFinding
 
 
 CONFIDENCE_NOTE = ("Confidence is calibrated on test cases with a consultant's answer: of the causes shown at 80%, "
                    "about eight in ten were among the root causes named. Causes can coexist.")
+
+
+WORDING_ONLY_NOTE = ("Heard in the wording only: no statement named one of its symptoms in so many words, "
+                     "so confirm it before treating it.")
+
+
+def wording_only(cause: "CauseResult") -> bool:
+    """Listed on the wording of the whole case alone: no symptom supports it."""
+    kinds = {item.kind for item in cause.explanation}
+    return "theme" in kinds and "supports" not in kinds
 
 
 def split_readings(d: "Diagnosis") -> tuple[list["SymptomFinding"], list["SymptomFinding"]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Diagnosis
-from . import CONFIDENCE_NOTE, names_of, short, split_readings
+from . import CONFIDENCE_NOTE, WORDING_ONLY_NOTE, names_of, short, split_readings, wording_only
 
 CSS = """
 :root{--ink:#1d2733;--muted:#5d6b7a;--line:#dde3ea;--accent:#1f6feb;--soft:#f5f7fa;--good:#1a7f37;--warn:#b35900}
@@ -160,6 +160,8 @@ def render_body(d: Diagnosis) -> str:
         for e in c.explanation:
             quote = f' — <q>{escape(e.quote)}</q>' if e.quote and e.kind == "supports" else ""
             items.append(f'<li class="k-{e.kind}">{escape(e.text)}{quote}</li>')
+        if wording_only(c):
+            items.append(f'<li class="k-theme">{escape(WORDING_ONLY_NOTE)}</li>')
         confirm = f'<p class="muted">To confirm: {escape("; ".join(c.confirm_by))}</p>' if c.confirm_by and i <= 5 else ""
         out.append(f'<div class="cause"><h3><span>{i}. {escape(c.name)}</span></h3>{_bar(c.confidence)}'
                    f'<ul>{"".join(items)}</ul>{confirm}</div>')

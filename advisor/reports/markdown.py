@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Diagnosis
-from . import CONFIDENCE_NOTE, names_of, short, split_readings
+from . import CONFIDENCE_NOTE, WORDING_ONLY_NOTE, names_of, short, split_readings, wording_only
 
 WAVE_TITLES = {"now": "Now", "next": "Next", "later": "Later"}
 
@@ -66,6 +66,8 @@ def render_markdown(d: Diagnosis) -> str:
                     lines.append(f"- Overall wording: {e.text}")
                 else:
                     lines.append(f"- Causal chain: {e.text}")
+            if wording_only(c):
+                lines.append(f"- {WORDING_ONLY_NOTE}")
             if c.confirm_by:
                 lines.append(f"- To confirm: {'; '.join(c.confirm_by)}")
             lines.append("")
