@@ -57,7 +57,7 @@ statement: one sentence often reads as several related symptoms ("every project 
 watermelon reporting, distrusted reports and subjective RAG), which are one observation, not several.
 The strongest counts in full, the echoes at this weight (measured on 382 cases, 0 to 0.3 alike:
 cause@1 299 -> 304, interview primary first 347 -> 350; at 0.5 half of that)."""
-CALIBRATION = (0.404, 0.376, -2.196, -0.004)
+CALIBRATION = (0.325, 0.302, -1.828, -0.394)
 """The confidence shown for a cause: logistic(a x gap + b x exp(gap) + c x margin + d), where gap is
 its log-odds minus the leader's and margin, for the leader alone, the runner-up's log-odds minus its
 own. The log-odds rank causes but are not probabilities: on a long case the leader and the two after it

@@ -120,12 +120,22 @@ def _weighted_counts(examples: list[tuple[Counter[str], list[tuple[int, float]]]
     keeps), its weight shared out to the causes it is an example of."""
     counts: dict[str, list[float]] = defaultdict(lambda: [0.0] * n)
     for said, labels in examples:
-        vector = {feature: (1.0 + math.log(times)) * idf[feature] for feature, times in said.items() if feature in idf}
+        vector = {feature: (1.0 + math.log(times) if times > 1 else 1.0) * idf[feature]
+                  for feature, times in said.items() if feature in idf}
         norm = math.sqrt(math.fsum(v * v for v in vector.values()))
+        if not norm:
+            continue
+        if len(labels) == 1:  # most examples: a worked case's primary alone, a cause's description
+            k, weight = labels[0]
+            share = weight / norm
+            for feature, value in vector.items():
+                counts[feature][k] += share * value
+            continue
+        shares = [(k, weight / norm) for k, weight in labels]
         for feature, value in vector.items():
             row = counts[feature]
-            for k, weight in labels:
-                row[k] += weight * value / norm
+            for k, share in shares:
+                row[k] += share * value
     return counts
 
 
@@ -176,7 +186,8 @@ class CauseThemes:
                 self._insert(self._words[a] * len(words) + self._words[b], row)
             self._idf.append(idf[feature])
             base = totals[feature] + SMOOTHING
-            postings = [(k, math.log(base) - math.log(base - c)) for k, c in enumerate(counts[feature]) if c > 0.0]
+            log_base = math.log(base)
+            postings = [(k, log_base - math.log(base - c)) for k, c in enumerate(counts[feature]) if c > 0.0]
             if len(postings) >= DENSE_FROM:
                 self._dense[row] = len(self._dense_weights)
                 weights = [0.0] * n

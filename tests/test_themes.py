@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import textwrap
 
 from advisor import Case
@@ -70,12 +72,17 @@ def test_features_are_words_and_close_pairs_in_order():
     assert f"{stems[0]} {stems[PAIR_REACH + 1]}" not in found  # too far apart to be a phrase
 
 
-def test_word_order_matters_through_pairs(advisor):
-    """The same words in a phrase's order sound more like its cause than scrambled."""
-    phrase = advisor.theme_scores(Case.from_statements(["Nobody knows who decides."]))
-    scrambled = advisor.theme_scores(Case.from_statements(["Decides who knows nobody."]))
-    assert phrase != scrambled
-    assert phrase["unclear_governance"] > scrambled["unclear_governance"]
+@pytest.mark.parametrize("phrase, scrambled, cause", [
+    ("Nobody owns the benefits after go-live.", "After go-live the benefits own nobody.", "benefits_not_managed"),
+    ("Status reports are green until the end.", "The end reports status until green.", "unreliable_reporting"),
+])
+def test_word_order_matters_through_pairs(advisor, phrase, scrambled, cause):
+    """The same words in a phrase's order sound more like its cause than scrambled. (Not every phrase:
+    "nobody knows" is said of many causes in the worked cases, so its order tells little.)"""
+    in_order = advisor.theme_scores(Case.from_statements([phrase]))
+    shuffled = advisor.theme_scores(Case.from_statements([scrambled]))
+    assert in_order != shuffled
+    assert in_order[cause] > shuffled[cause] + 0.3
 
 
 def test_dense_rows_score_as_their_postings_do(advisor, monkeypatch):
