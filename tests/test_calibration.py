@@ -1,7 +1,8 @@
 """The confidence a diagnosis shows is calibrated: causes shown high are right about that often.
 
-These cases were among the 1,522 the calibration was fitted on (``benchmarks/calibration.py``); the
-tests catch a change to the engine that moves the log-odds without a refit of ``CALIBRATION``."""
+The calibration is fitted on later blind sets (``benchmarks/calibration.py``); these tests, on the
+sample and test cases, catch a change to the engine that moves the log-odds without a refit of
+``CALIBRATION``."""
 
 from __future__ import annotations
 
