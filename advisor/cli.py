@@ -170,17 +170,21 @@ def cmd_kb_export(args: argparse.Namespace) -> int:
     from .knowledge.export import EXPORTERS
 
     kb = load_knowledge(args.kb or ())
-    text = EXPORTERS[args.format](kb)
-    if args.output:
-        from .fileio import write_atomic
-
-        try:
-            write_atomic(Path(args.output), text)
-        except OSError as exc:
-            raise AdvisorError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    _write_output(EXPORTERS[args.format](kb), args.output)
     return ExitCode.OK
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """``text`` to the file ``output`` (atomically), or to stdout when there is none."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    from .fileio import write_atomic
+
+    try:
+        write_atomic(Path(output), text)
+    except OSError as exc:
+        raise AdvisorError(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 def cmd_kb_test(args: argparse.Namespace) -> int:
@@ -212,16 +216,9 @@ def cmd_kb_learn(args: argparse.Namespace) -> int:
         _err(error)
     if not count:
         raise AdvisorError("kb learn: no case file with expected root causes under the paths given")
+    _write_output(text, args.output)
     if args.output:
-        from .fileio import write_atomic
-
-        try:
-            write_atomic(Path(args.output), text)
-        except OSError as exc:
-            raise AdvisorError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
         _err(f"{args.output}: {count} worked cases")
-    else:
-        sys.stdout.write(text)
     return ExitCode.FAILURES if errors else ExitCode.OK
 
 

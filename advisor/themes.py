@@ -125,12 +125,6 @@ def _weighted_counts(examples: list[tuple[Counter[str], list[tuple[int, float]]]
         norm = math.sqrt(math.fsum(v * v for v in vector.values()))
         if not norm:
             continue
-        if len(labels) == 1:  # most examples: a worked case's primary alone, a cause's description
-            k, weight = labels[0]
-            share = weight / norm
-            for feature, value in vector.items():
-                counts[feature][k] += share * value
-            continue
         shares = [(k, weight / norm) for k, weight in labels]
         for feature, value in vector.items():
             row = counts[feature]
