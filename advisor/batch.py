@@ -212,14 +212,14 @@ default is 700). The knowledge is frozen out of the collector's way and a case l
 cyclic garbage, so collecting that often only costs time: ~3% of a case."""
 
 
-def _init_worker(kb_dirs: tuple[str, ...], options: dict[str, Any]) -> None:
+def _init_worker(kb_dirs: tuple[str, ...], options: dict[str, Any], on_build: Callable[[], None] | None = None) -> None:
     global _ADVISOR, _OPTIONS
     if _ADVISOR is None:
         import gc
 
         from .engine import Advisor
 
-        _ADVISOR = Advisor.load(kb_dirs)
+        _ADVISOR = Advisor.load(kb_dirs, on_build)
         gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
     _OPTIONS = options
 
@@ -285,7 +285,9 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, options: dict[str
         raise AdvisorError("--jobs must be at least 1")
     work = list(enumerate(sources))
     kb_dirs = tuple(args.kb or ())
-    _init_worker(kb_dirs, options)  # loads the knowledge once; forked workers inherit it
+    from .cache import stderr_notice
+
+    _init_worker(kb_dirs, options, stderr_notice(args.quiet))  # loads the knowledge once; forked workers inherit it
     if jobs == 1 or len(work) < PARALLEL_FROM:
         for job in work:
             yield _diagnose_one(job)

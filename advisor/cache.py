@@ -4,7 +4,8 @@ The cache holds only what this program built from already validated knowledge
 (never a user file's contents as code). Its key is the package version, the
 Python version and the path, size and modification time of every knowledge
 file, so any edit rebuilds it. A missing, stale or unreadable cache is simply
-rebuilt; a read-only home only costs speed. ``PMO_ADVISOR_CACHE=off`` disables it.
+rebuilt; a read-only home only costs speed. ``PMO_ADVISOR_CACHE=off`` disables it,
+a folder moves it, and ``on`` keeps the default place.
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ from typing import Any, Callable, Iterable
 from . import __version__
 
 ENV_VAR = "PMO_ADVISOR_CACHE"
+_OFF = ("0", "off", "no", "false")
+_ON = ("1", "on", "yes", "true")
+BUILD_NOTICE = "pmo-advisor: building the knowledge index, once after an install or a knowledge edit (a few seconds)..."
 
 
 def cache_dir() -> Path | None:
     """Where cached knowledge lives, or None when caching is off."""
-    setting = os.environ.get(ENV_VAR)
-    if setting and setting.lower() in ("0", "off", "no", "false"):
+    setting = (os.environ.get(ENV_VAR) or "").strip()
+    if setting.lower() in _OFF:
         return None
-    if setting:
+    if setting and setting.lower() not in _ON:
         return Path(setting).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "pmo-advisor"
@@ -53,10 +57,13 @@ def knowledge_key(folders: Iterable[Path], extra: str = "") -> str:
     return digest.hexdigest()[:32]
 
 
-def cached(key: str, build: Callable[[], Any]) -> Any:
-    """The value cached under ``key``, or ``build()``'s result, cached for next time."""
+def cached(key: str, build: Callable[[], Any], on_build: Callable[[], None] | None = None) -> Any:
+    """The value cached under ``key``, or ``build()``'s result, cached for next time
+    (``on_build`` is called first when it has to be built: a front end's cue to say it takes a while)."""
     folder = cache_dir()
     if folder is None:
+        if on_build is not None:
+            on_build()
         return build()
     path = folder / f"knowledge-{key}.pickle"
     try:
@@ -68,6 +75,8 @@ def cached(key: str, build: Callable[[], Any]) -> Any:
                 gc.enable()
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         pass
+    if on_build is not None:
+        on_build()
     value = build()
     try:
         from .fileio import atomic_file
@@ -90,3 +99,10 @@ def _prune(folder: Path, keep: Path, limit: int = 8) -> None:
                 old.unlink()
             except OSError:
                 pass
+
+
+def stderr_notice(quiet: bool = False) -> Callable[[], None] | None:
+    """For a command-line front end: say on stderr, when it is a terminal, that the index is being built."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    return lambda: print(BUILD_NOTICE, file=sys.stderr, flush=True)

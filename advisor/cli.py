@@ -45,9 +45,10 @@ def _kb_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_advisor(args: argparse.Namespace):
+    from .cache import stderr_notice
     from .engine import Advisor
 
-    return Advisor.load(args.kb or ())
+    return Advisor.load(args.kb or (), stderr_notice(getattr(args, "quiet", False)))
 
 
 def _err(message: str) -> None:

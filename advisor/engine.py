@@ -7,7 +7,7 @@ import math
 from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .case import Case
 from .knowledge import KnowledgeBase
@@ -52,12 +52,13 @@ class Advisor:
         return cls.load()
 
     @classmethod
-    def load(cls, kb_dirs: str | Path | Iterable[str | Path] = ()) -> "Advisor":
+    def load(cls, kb_dirs: str | Path | Iterable[str | Path] = (), on_build: Callable[[], None] | None = None) -> "Advisor":
         """The advisor on the built-in knowledge with ``kb_dirs`` layered over it.
 
         Raises :class:`~advisor.errors.KnowledgeError` listing every problem when
         the knowledge is unsound. The validated knowledge and its matching index
-        are cached (see :mod:`advisor.cache`), so later starts are fast."""
+        are cached (see :mod:`advisor.cache`), so later starts are fast; ``on_build``
+        is called before they are built (a few seconds), not when they load from the cache."""
         from .cache import cached, knowledge_key
         from .knowledge.location import default_knowledge_dir
 
@@ -69,7 +70,7 @@ class Advisor:
             knowledge = load_knowledge(dirs)
             return knowledge, SymptomMatcher(knowledge), CauseThemes(knowledge)
 
-        knowledge, matcher, themes = cached(knowledge_key([default_knowledge_dir(), *dirs]), build)
+        knowledge, matcher, themes = cached(knowledge_key([default_knowledge_dir(), *dirs]), build, on_build)
         gc.freeze()  # the knowledge lives as long as the process: keep the collector from rescanning it
         advisor = cls(knowledge)
         matcher.params = advisor.match_params  # the calibration is code, not cached data

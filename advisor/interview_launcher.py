@@ -22,10 +22,11 @@ def sessions_dir(explicit: str | None = None) -> Path:
 
 
 def run_interview(args: argparse.Namespace) -> int:
+    from .cache import stderr_notice
     from .engine import Advisor
     from .interview import InterviewSession
 
-    advisor = Advisor.load(args.kb or ())
+    advisor = Advisor.load(args.kb or (), stderr_notice())
     session = None
     if args.resume:
         session = InterviewSession.load(args.resume, advisor)

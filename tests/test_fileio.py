@@ -53,3 +53,41 @@ def test_a_knowledge_cache_write_that_fails_leaves_nothing_behind(tmp_path, monk
     monkeypatch.setattr(cache.pickle, "dump", disk_full)
     assert cache.cached("k", lambda: {"built": True}) == {"built": True}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cache_says_when_it_builds_and_not_when_it_loads(tmp_path, monkeypatch):
+    from advisor import cache
+
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    built: list[str] = []
+    assert cache.cached("k", lambda: 41, lambda: built.append("building")) == 41
+    assert cache.cached("k", lambda: 42, lambda: built.append("building")) == 41  # loaded, not rebuilt
+    assert built == ["building"]
+
+
+def test_cache_setting_on_keeps_the_default_place_and_off_turns_it_off(tmp_path, monkeypatch):
+    from advisor import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for setting in ("on", "1", "YES", "true", ""):
+        monkeypatch.setenv(cache.ENV_VAR, setting)
+        assert cache.cache_dir() == tmp_path / "pmo-advisor"
+    for setting in ("off", "0", "No"):
+        monkeypatch.setenv(cache.ENV_VAR, setting)
+        assert cache.cache_dir() is None
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "elsewhere"))
+    assert cache.cache_dir() == tmp_path / "elsewhere"
+
+
+def test_the_build_notice_goes_to_a_terminal_only(monkeypatch, capsys):
+    from advisor import cache
+
+    monkeypatch.setattr(cache.sys.stderr, "isatty", lambda: False, raising=False)
+    assert cache.stderr_notice() is None
+    monkeypatch.setattr(cache.sys.stderr, "isatty", lambda: True, raising=False)
+    assert cache.stderr_notice(quiet=True) is None
+    notice = cache.stderr_notice()
+    assert notice is not None
+    notice()
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == cache.BUILD_NOTICE + "\n"
