@@ -66,7 +66,7 @@ def add_diagnose_parser(commands: Any, parser_class: type, kb_option: Callable[[
                         help="add a portfolio view: most frequent causes overall and by stakeholder group, "
                         "services most in demand, a causes-by-case heat table")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr (errors still shown)")
-    parser.add_argument("--encoding", metavar="NAME", help="text encoding of the case files (default: UTF-8, with or without BOM)")
+    parser.add_argument("--encoding", metavar="NAME", help="text encoding of the case files (default: UTF-8 with or without BOM, or UTF-16 with its BOM)")
     parser.add_argument("--stdin-format", choices=["auto", "yaml", "json", "txt", "csv"], default="auto",
                         help="format of a case read from stdin (default: guess)")
     parser.add_argument("--split-by", metavar="COLUMN",

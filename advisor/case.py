@@ -5,6 +5,7 @@ Every error names the file and, where there is one, the line.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -360,6 +361,8 @@ class Case(_Strict):
         if suffix == ".json":
             return _from_mapping(_parse_json(text, name), name, case_id)
         if suffix in (".txt", ".md"):
+            if _is_tab_table(text):  # a spreadsheet saved as text: Excel's "Unicode text" is a .txt of tabs
+                return _from_csv(text, name, case_id, ".tsv")
             return _from_lines(text, name, case_id)
         if suffix in SURVEY_SUFFIXES:  # the reader tells commas, semicolons and tabs apart
             return _from_csv(text, name, case_id, suffix)
@@ -411,11 +414,12 @@ def read_text(path: Path, encoding: str | None = None) -> str:
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes -> text, with a clear error for binary data or another encoding."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Bytes -> text (UTF-8, or UTF-16 with its byte-order mark), with a clear error for binary data or another encoding."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # Excel's "Unicode text" export
+    if b"\x00" in data[:8192] and not utf16:
         raise CaseError("binary file, not a case (expected text: YAML, JSON, CSV or plain statements)", name, None)
     try:
-        return data.decode(encoding or "utf-8-sig")
+        return data.decode(encoding or ("utf-16" if utf16 else "utf-8-sig"))
     except LookupError:
         raise CaseError(f"unknown encoding '{encoding}'", name, None) from None
     except UnicodeDecodeError as exc:
@@ -606,6 +610,16 @@ _HEADER_FILLERS = frozenset({"what", "is", "are", "your", "you", "please", "ente
 def _column_key(header: str) -> str:
     """A header as a known column's name: "What is your role?" -> "role", "Job title" -> "job_title"."""
     return "_".join(w for w in re.findall(r"[a-z0-9]+", header.lower()) if w not in _HEADER_FILLERS)
+
+
+def _is_tab_table(text: str) -> bool:
+    """Whether text opens with a tab-separated header naming a statement column, or two of the survey columns."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "\t" not in first:
+        return False
+    keys = [_column_key(cell) for cell in first.split("\t")]
+    known = [k for k in keys if any(k in names for names in _CSV_COLUMNS.values())]
+    return any(k in _CSV_COLUMNS["statement"] for k in keys) or len(known) >= 2
 
 
 FREE_TEXT_WORDS = 4

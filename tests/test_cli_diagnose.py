@@ -212,6 +212,26 @@ def test_bom_is_accepted(cli, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_excel_unicode_text_export_is_read_as_a_survey(cli, tmp_path):
+    """Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated, saved as .txt."""
+    table = ("stakeholder\trole\tstatement\r\n"
+             "Anna\texecutives\tEverything is priority one, so in practice nothing is\r\n"
+             "Bo\tproject_managers\tStatus reports are green until the week before go-live\r\n")
+    path = write(tmp_path, "survey.txt", table.encode("utf-16"))
+    result = cli("diagnose", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    quotes = {(q["stakeholder"], q["text"]) for s in json.loads(result.stdout)["symptoms"] for q in s["quotes"]}
+    assert ("Bo", "Status reports are green until the week before go-live") in quotes
+    assert not any("stakeholder" in text or "\t" in text for _, text in quotes)
+
+
+def test_tabs_in_ordinary_notes_do_not_make_a_table(cli, tmp_path):
+    path = write(tmp_path, "notes.txt", "CFO:\tEverything is priority one, so nothing is\nNobody checks who is free\n")
+    result = cli("diagnose", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert {q["stakeholder"] for s in json.loads(result.stdout)["symptoms"] for q in s["quotes"]} >= {"CFO"}
+
+
 def test_usage_errors_exit_2(cli):
     assert cli("diagnose").returncode == 2
     assert cli("diagnose", "x.yaml", "--format", "pdf").returncode == 2
