@@ -456,8 +456,13 @@ def _parse_json(text: str, name: str) -> Any:
 
 def _from_mapping(data: Any, name: str, case_id: str) -> Case:
     if not isinstance(data, dict):
-        kind = type(data).__name__ if data is not None else "nothing"
-        raise CaseError(f"a case file must be a mapping with 'stakeholders' (found {kind})", name, getattr(data, "line", 1))
+        if isinstance(data, list):
+            found = ("a list: put statements under 'stakeholders: - name: ..., statements: [...]', "
+                     "or save them as .txt, one per line")
+        else:
+            found = ("nothing" if data is None else "text" if isinstance(data, str) else "true or false" if isinstance(data, bool)
+                     else "a number" if isinstance(data, (int, float)) else type(data).__name__)
+        raise CaseError(f"a case file must be a mapping with 'stakeholders' (found {found})", name, getattr(data, "line", 1))
     source = data
     if "case" not in data and not any(CASE_KEYS.get(_key_name(k)) == "case" for k in data):
         data = {"case": case_id, **data}
@@ -472,16 +477,25 @@ def _from_mapping(data: Any, name: str, case_id: str) -> Case:
     return case
 
 
+_KEY_HOMES = {
+    **dict.fromkeys(("case", "context", "stakeholders", "answers", "baselines", "expected"), "at the top of the case"),
+    **dict.fromkeys(("name", "role", "statements", "weight", "details"), "to a stakeholder: stakeholders: - name: ..., statements: [...]"),
+    **dict.fromkeys(("root_causes", "services", "why"), "under expected:"),
+}
+"""Every key of a case file, and where it belongs."""
+
+
 def _case_message(error: dict[str, Any]) -> str:
     where = ".".join(str(p) for p in error["loc"])
     if error["type"] == "extra_forbidden":
         from rapidfuzz import process
 
         key = str(error["loc"][-1])
-        choices = ["case", "context", "stakeholders", "answers", "baselines", "expected", "name", "role", "statements", "weight", "details",
-                   "root_causes", "services", "why"]
-        found = process.extractOne(key, choices, score_cutoff=70)
-        hint = f" (did you mean '{found[0]}'?)" if found else ""
+        found = process.extractOne(key, list(_KEY_HOMES), score_cutoff=70)
+        if found and found[0] == key:  # a known key in the wrong place
+            hint = f" ('{key}' belongs {_KEY_HOMES[key]})"
+        else:
+            hint = f" (did you mean '{found[0]}'?)" if found else ""
         return f"unknown key '{where}'{hint}"
     if error["type"] == "missing":
         return f"missing required key '{where}'"

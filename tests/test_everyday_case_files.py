@@ -138,6 +138,12 @@ def test_everyday_key_names_are_read_as_the_schema_s():
         ("case: x\nstakeholders:\n  - name: A\n    statment: [hi]\n", "acme.yaml:4: unknown key 'stakeholders.0.statment' (did you mean 'statements'?)"),
         ("case: x\nnotes: [a, b]\nstakeholders:\n  - name: A\n    statements: [hi]\n", "acme.yaml:2: unknown key 'notes'"),
         ("stakeholders:\n  - name: A\n    statements: [hi]\n    weight: 20\n", "acme.yaml:4: stakeholders.0.weight: "),
+        ("case: x\nstatements: [hi]\n", "acme.yaml:2: unknown key 'statements' ('statements' belongs to a stakeholder: "
+         "stakeholders: - name: ..., statements: [...])"),
+        ("stakeholders: {A: [hi]}\nroot_causes: [a]\n", "acme.yaml:2: unknown key 'root_causes' ('root_causes' belongs under expected:)"),
+        ("- Everything is priority one\n- Nobody checks who is free\n", "acme.yaml:1: a case file must be a mapping with "
+         "'stakeholders' (found a list: put statements under"),
+        ("42\n", "acme.yaml:1: a case file must be a mapping with 'stakeholders' (found a number)"),
     ],
 )
 def test_typos_and_unknown_lists_are_still_reported_with_their_line(text, message):
