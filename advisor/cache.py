@@ -11,12 +11,13 @@ a folder moves it, and ``on`` keeps the default place.
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 import hashlib
 import os
 import pickle
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from . import __version__
 
@@ -62,22 +63,14 @@ def cached(key: str, build: Callable[[], Any], on_build: Callable[[], None] | No
     (``on_build`` is called first when it has to be built: a front end's cue to say it takes a while)."""
     folder = cache_dir()
     if folder is None:
-        if on_build is not None:
-            on_build()
-        return build()
+        return _build(build, on_build)
     path = folder / f"knowledge-{key}.pickle"
     try:
-        with path.open("rb") as handle:
-            gc.disable()  # unpickling creates many objects at once; collecting meanwhile only costs time
-            try:
-                return pickle.load(handle)
-            finally:
-                gc.enable()
+        with path.open("rb") as handle, _collector_paused():
+            return pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    if on_build is not None:
-        on_build()
-    value = build()
+    value = _build(build, on_build)
     try:
         from .fileio import atomic_file
 
@@ -88,6 +81,26 @@ def cached(key: str, build: Callable[[], Any], on_build: Callable[[], None] | No
     except OSError:
         pass
     return value
+
+
+def _build(build: Callable[[], Any], on_build: Callable[[], None] | None) -> Any:
+    if on_build is not None:
+        on_build()
+    with _collector_paused():
+        return build()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building or unpickling the index creates millions of objects and little garbage: collecting
+    meanwhile only costs time (about an eighth of a cold build)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _prune(folder: Path, keep: Path, limit: int = 8) -> None:

@@ -91,3 +91,20 @@ def test_the_build_notice_goes_to_a_terminal_only(monkeypatch, capsys):
     notice()
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == cache.BUILD_NOTICE + "\n"
+
+
+def test_building_the_index_pauses_the_collector_and_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    from advisor import cache
+
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    seen: list[bool] = []
+    assert cache.cached("k", lambda: seen.append(gc.isenabled()) or 1) == 1
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        assert cache.cached("k", lambda: 2) == 1  # loaded from the cache
+        assert not gc.isenabled()  # a caller's own setting is left as it was
+    finally:
+        gc.enable()
