@@ -53,3 +53,17 @@ def test_a_cause_heard_in_the_wording_only_says_so_in_both_reports(advisor):
     assert "Heard in the wording only" in render_markdown(diagnosis).split("### 2.")[0]
     assert "Heard in the wording only" in render_html(diagnosis)
     assert diagnosis.services and diagnosis.services[0].id == "resource_management"
+
+
+def test_context_reads_as_a_consultant_writes_it():
+    advisor = Advisor.default()
+    case = Case.model_validate({
+        "case": "ctx",
+        "context": {"organization_size": "large", "pmo_maturity": 2, "regulated": True, "pmo_age_years": 1.0},
+        "stakeholders": [{"name": "Dana", "role": "CFO", "statements": ["Everything is priority one, so nothing is."]}],
+    })
+    markdown = render_markdown(advisor.diagnose(case))
+    assert "Context: organisation size: large, PMO maturity: 2, regulated: yes, PMO age: 1 year." in markdown
+    older = case.model_copy(update={"context": case.context.model_copy(update={"pmo_age_years": 2.5, "regulated": False})})
+    html = render_html(advisor.diagnose(older))
+    assert '<span class="chip">regulated: no</span>' in html and '<span class="chip">PMO age: 2.5 years</span>' in html

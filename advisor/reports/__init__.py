@@ -18,6 +18,25 @@ WORDING_ONLY_NOTE = ("Heard in the wording only: no statement named one of its s
                      "so confirm it before treating it.")
 
 
+_CONTEXT_LABELS = {"organization_size": "organisation size", "pmo_maturity": "PMO maturity", "pmo_age_years": "PMO age"}
+
+
+def context_items(d: "Diagnosis") -> list[tuple[str, str]]:
+    """The case's context as a reader would write it: ("PMO maturity", "2"), ("regulated", "yes"), ("PMO age", "1 year")."""
+    items = []
+    for key, value in d.context.items():
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif isinstance(value, float) and value.is_integer():
+            shown = str(int(value))
+        else:
+            shown = str(value)
+        if key == "pmo_age_years":
+            shown += " year" if shown == "1" else " years"
+        items.append((_CONTEXT_LABELS.get(key, key.replace("_", " ")), shown))
+    return items
+
+
 def wording_only(cause: "CauseResult") -> bool:
     """Listed on the wording of the whole case alone: no symptom supports it."""
     kinds = {item.kind for item in cause.explanation}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Diagnosis
-from . import CONFIDENCE_NOTE, WORDING_ONLY_NOTE, names_of, short, split_readings, wording_only
+from . import CONFIDENCE_NOTE, WORDING_ONLY_NOTE, context_items, names_of, short, split_readings, wording_only
 
 CSS = """
 :root{--ink:#1d2733;--muted:#5d6b7a;--line:#dde3ea;--accent:#1f6feb;--soft:#f5f7fa;--good:#1a7f37;--warn:#b35900}
@@ -122,7 +122,7 @@ def render_body(d: Diagnosis) -> str:
         return escape(names[identifier]) if identifier in names else _label(identifier)
 
     out: list[str] = [f'<article id="{escape(d.case)}">']
-    chips = "".join(f'<span class="chip">{_label(k)}: {escape(str(v))}</span>' for k, v in d.context.items())
+    chips = "".join(f'<span class="chip">{escape(label)}: {escape(value)}</span>' for label, value in context_items(d))
     out.append(f'<header class="case"><h1>PMO diagnosis: {escape(d.case)}</h1>'
                f'<div class="meta">Knowledge base {escape(d.knowledge_version)}</div><div class="chips">{chips}</div></header>')
     out.append(f'<p class="summary">{escape(d.value_proposition.summary)}</p>')

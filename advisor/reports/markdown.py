@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Diagnosis
-from . import CONFIDENCE_NOTE, WORDING_ONLY_NOTE, names_of, short, split_readings, wording_only
+from . import CONFIDENCE_NOTE, WORDING_ONLY_NOTE, context_items, names_of, short, split_readings, wording_only
 
 WAVE_TITLES = {"now": "Now", "next": "Next", "later": "Later"}
 
@@ -24,7 +24,7 @@ def render_markdown(d: Diagnosis) -> str:
         return _cell(names[identifier]) if identifier in names else _label(identifier)
 
     lines: list[str] = [f"# PMO diagnosis: {d.case}", ""]
-    context = ", ".join(f"{_label(k)}: {v}" for k, v in d.context.items())
+    context = ", ".join(f"{label}: {value}" for label, value in context_items(d))
     lines += [f"*Knowledge base {d.knowledge_version}.*" + (f" Context: {context}." if context else ""), ""]
     lines += ["## Summary", "", d.value_proposition.summary, ""]
 
