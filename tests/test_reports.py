@@ -67,3 +67,19 @@ def test_context_reads_as_a_consultant_writes_it():
     older = case.model_copy(update={"context": case.context.model_copy(update={"pmo_age_years": 2.5, "regulated": False})})
     html = render_html(advisor.diagnose(older))
     assert '<span class="chip">regulated: no</span>' in html and '<span class="chip">PMO age: 2.5 years</span>' in html
+
+
+def test_the_portfolio_ranks_causes_by_expected_cases_not_by_mentions():
+    from advisor.reports.summary import portfolio
+
+    def case(name: str, causes: list[tuple[str, float]]) -> dict:
+        return {"case": name, "causes": causes, "services": [], "names": {}, "groups_by_cause": {c: ["executives"] for c, _ in causes[:3]}}
+
+    # 'unclear_governance' is listed third, at 10%, in four cases; 'weak_sponsorship' leads two of them
+    summaries = [case(f"c{i}", [("weak_sponsorship" if i < 2 else f"cause_{i}", 0.95), ("other", 0.2), ("unclear_governance", 0.1)])
+                 for i in range(4)]
+    top = portfolio(summaries)["top_causes"]
+    assert [(c["id"], c["expected"], c["cases"]) for c in top[:2]] == [("weak_sponsorship", 1.9, 2), ("cause_2", 0.9, 1)]
+    governance = next(c for c in top if c["id"] == "unclear_governance")
+    assert (governance["expected"], governance["cases"]) == (0.4, 0)
+    assert portfolio(summaries)["causes_by_group"]["executives"][0] == {"id": "weak_sponsorship", "name": "weak sponsorship", "expected": 1.9}
