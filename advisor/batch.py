@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .case import CASE_SUFFIXES, SURVEY_SUFFIXES, Case, case_files_in, decode, read_text, split_csv
+from .case import CASE_SUFFIXES, SURVEY_SUFFIXES, Case, case_files_in, decode, read_text
+from .survey import split_csv
 from .errors import AdvisorError, CaseError
 from .exitcodes import ExitCode
 

@@ -1,12 +1,13 @@
 """Cases: what stakeholders said, in what context, read from YAML, JSON, text or CSV.
 
-Every error names the file and, where there is one, the line.
+This module holds the case model and reads files and mappings; interview notes are read by
+:mod:`advisor.notes`, survey exports by :mod:`advisor.survey`. Every error names the file and,
+where there is one, the line.
 """
 
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import re
 from functools import lru_cache
@@ -361,11 +362,17 @@ class Case(_Strict):
         if suffix == ".json":
             return _from_mapping(_parse_json(text, name), name, case_id)
         if suffix in (".txt", ".md"):
-            if _is_tab_table(text):  # a spreadsheet saved as text: Excel's "Unicode text" is a .txt of tabs
-                return _from_csv(text, name, case_id, ".tsv")
-            return _from_lines(text, name, case_id)
+            from .survey import case_from_survey, is_tab_table
+
+            if is_tab_table(text):  # a spreadsheet saved as text: Excel's "Unicode text" is a .txt of tabs
+                return case_from_survey(text, name, case_id, ".tsv")
+            from .notes import case_from_notes
+
+            return case_from_notes(text, name, case_id)
         if suffix in SURVEY_SUFFIXES:  # the reader tells commas, semicolons and tabs apart
-            return _from_csv(text, name, case_id, suffix)
+            from .survey import case_from_survey
+
+            return case_from_survey(text, name, case_id, suffix)
         raise _unknown_type(suffix, name)
 
 
@@ -470,7 +477,7 @@ def _from_mapping(data: Any, name: str, case_id: str) -> Case:
         case = Case.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        raise CaseError(_case_message(error), name, line_of(source, error["loc"])) from None
+        raise CaseError(validation_message(error), name, line_of(source, error["loc"])) from None
     if not case.statements():
         line = data.key_lines.get("stakeholders") if isinstance(data, LineDict) else None
         raise CaseError("the case has no statements (stakeholders[].statements is empty)", name, line)
@@ -485,7 +492,7 @@ _KEY_HOMES = {
 """Every key of a case file, and where it belongs."""
 
 
-def _case_message(error: dict[str, Any]) -> str:
+def validation_message(error: dict[str, Any]) -> str:
     where = ".".join(str(p) for p in error["loc"])
     if error["type"] == "extra_forbidden":
         from rapidfuzz import process
@@ -507,280 +514,7 @@ def _case_message(error: dict[str, Any]) -> str:
     return f"{where}: {message}" if where else message
 
 
-_NAMED_ROLE = re.compile(r"^(?P<name>[A-Z][\w.' -]{0,40}?)\s*\((?P<role>[\w ,/&-]{2,40})\)$")
-_LIST_MARK = re.compile(r"^(?:[-*+>]|\d+[.)])\s+")
-_HEADING = re.compile(r"^#{1,6}\s+(?P<label>.+?)\s*#*$")
-_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[^*_:]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(?P<text>.*)$")
-_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<text>.*)$")
-_NAME_ROLE_SEPARATORS = (" \u2014 ", " \u2013 ", " - ", ", ")
-_QUOTE_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
-Speaker = tuple[str, str]
-_INTERVIEWER_LABELS = frozenset({"q", "question", "interviewer"})
-_ANSWER_LABELS = frozenset({"a", "answer"})
-
-
-def speaker_of(label: str) -> Speaker | None:
-    """(name, role) when a label names a speaker: "Dana (executives)", "Maria Rossi - Head of
-    Operations", "CFO", "Project managers"; None for anything else ("Our problem")."""
-    label = label.strip().strip("*_").strip()
-    if not label or len(label) > 60:
-        return None
-    named = _NAMED_ROLE.match(label)
-    if named:
-        return named["name"].strip(), named["role"].strip()
-    for separator in _NAME_ROLE_SEPARATORS:
-        if separator in label:
-            name, role = label.split(separator, 1)
-            if name.strip() and known_group(role):
-                return name.strip(), role.strip()
-    if len(label.split()) <= 5 and known_group(label):
-        return label, label
-    return None
-
-
-def _unquote(text: str) -> str:
-    """A statement without the quotation marks around all of it."""
-    text = text.strip()
-    if len(text) > 1 and _QUOTE_PAIRS.get(text[0]) == text[-1] and text[0] not in text[1:-1] and text[-1] not in text[1:-1]:
-        return text[1:-1].strip()
-    return text
-
-
-def _from_lines(text: str, name: str, case_id: str) -> Case:
-    """Interview notes: one statement per line (list marks, emphasis and enclosing quotes dropped).
-
-    "Name (role): ...", "CFO: ...", "**Tom:** ..." name the speaker of a line; a heading or a line
-    that is only such a label ("## Maria Rossi (Head of Operations)") names the speaker of the lines
-    below it. In a transcript, "Q:" lines (the interviewer's) are left out and "A:" marks are dropped.
-    Other '#' lines are comments, as are blank lines and HTML comments. Before the first statement,
-    labelled lines about the organisation ("Industry: ...", "Context: 40 projects, regulated") give
-    the case's context and lines about the meeting ("Date: ...", "Attendees: ...") are left out
-    (see :mod:`advisor.note_headers`)."""
-    from .note_headers import header_context
-
-    default: Speaker = ("stakeholder", "project_team_members")
-    current = default
-    speakers: dict[Speaker, list[str]] = {}
-    context: dict[str, Any] = {}
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("<!--"):
-            continue
-        if line.startswith("#"):
-            heading = _HEADING.match(line)
-            found = speaker_of(heading["label"]) if heading else None
-            current = found or current
-            continue
-        line = _LIST_MARK.sub("", line).strip()
-        who: Speaker | None = None
-        if not speakers:  # the header: what the notes say of the organisation and the meeting
-            labelled = _BOLD_LABEL.match(line) or _LABEL.match(line)
-            if labelled and speaker_of(labelled["label"]) is None:
-                facts = header_context(labelled["label"], labelled["text"].replace("**", ""))
-                if facts is not None:
-                    context.update(facts)
-                    continue
-        bold = _BOLD_LABEL.match(line)
-        if bold:
-            label = bold["label"].strip()
-            who, line = speaker_of(label) or (label, "project_team_members"), bold["text"]
-        else:
-            labelled = _LABEL.match(line)
-            label = labelled["label"].strip() if labelled else ""
-            if label.lower() in _INTERVIEWER_LABELS:  # the consultant's question is not a stakeholder's statement
-                continue
-            who = speaker_of(label) if label else None
-            if who is not None or label.lower() in _ANSWER_LABELS:
-                line = labelled["text"]  # type: ignore[index]
-        line = _unquote(line.replace("**", ""))
-        if not line:  # a label on a line of its own names the speaker of the lines below
-            current = who or current
-            continue
-        speakers.setdefault(who or current, []).append(line)
-    if not speakers:
-        raise CaseError("no statements: every line is blank or a # comment", name, None)
-    return _new_case(case_id, Context.model_validate(context), [Stakeholder(name=n, role=r, statements=s, details={}) for (n, r), s in speakers.items()])
-
-
-def _new_case(case_id: str, context: Context, stakeholders: list[Stakeholder]) -> Case:
+def new_case(case_id: str, context: Context, stakeholders: list[Stakeholder]) -> Case:
     """A case built by a reader, every field given: pydantic deep-copies the defaults of missing
     fields (a Context among them), which costs more than the rest of reading a small file."""
     return Case(case=case_id, context=context, stakeholders=stakeholders, answers={}, baselines={}, expected=None)
-
-
-_CSV_COLUMNS = {
-    "stakeholder": ("stakeholder", "name", "respondent", "person", "interviewee"),
-    "role": ("role", "group", "customer_group", "job_title", "title", "position"),
-    "statement": ("statement", "statements", "comment", "comments", "answer", "response", "text", "feedback", "quote"),
-}
-_NO_NAME = frozenset({"anonymous", "anon", "n/a", "na", "-", "none", "not given", "prefer not to say"})
-"""Names an anonymous survey export puts in its name column."""
-_NON_ANSWERS = frozenset({"no", "n/a", "na", "none", "nothing", "nope", "nil", "-", "no comment", "no comments", "not applicable"})
-"""What people type into an optional question they have nothing to add to: not a statement."""
-_HEADER_FILLERS = frozenset({"what", "is", "are", "your", "you", "please", "enter", "full", "s", "my", "this", "the"})
-"""Words a survey question wraps a column's name in ("What is your role?", "Your name")."""
-
-
-def _column_key(header: str) -> str:
-    """A header as a known column's name: "What is your role?" -> "role", "Job title" -> "job_title"."""
-    return "_".join(w for w in re.findall(r"[a-z0-9]+", header.lower()) if w not in _HEADER_FILLERS)
-
-
-def _is_tab_table(text: str) -> bool:
-    """Whether text opens with a tab-separated header naming a statement column, or two of the survey columns."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if "\t" not in first:
-        return False
-    keys = [_column_key(cell) for cell in first.split("\t")]
-    known = [k for k in keys if any(k in names for names in _CSV_COLUMNS.values())]
-    return any(k in _CSV_COLUMNS["statement"] for k in keys) or len(known) >= 2
-
-
-FREE_TEXT_WORDS = 4
-"""A survey column whose answers average at least this many words is free text (a question's answers)."""
-
-
-_QUESTION_HEADER = re.compile(r"\?\s*$|^\s*q\s*\d+\b", re.IGNORECASE)
-"""A header that is a survey question: "Anything else?", "Q2 Other comments"."""
-
-
-def _free_text_columns(header: list[str], rows: list[tuple[int, list[str]]], taken: set[int]) -> list[int]:
-    """The columns of free-text answers in a survey export whose headers are the questions
-    ("What gets in the way of your projects?"), rather than ids, dates, scores or departments.
-    A question's column counts when any answer is a sentence: under "Anything else?" most
-    people write "no", and the one who writes a paragraph is worth hearing."""
-    found = []
-    for i in range(len(header)):
-        if i in taken:
-            continue
-        words = [len(cell.split()) for _, row in rows if (cell := row[i].strip())]
-        if not words:
-            continue
-        if sum(words) / len(words) >= FREE_TEXT_WORDS or (_QUESTION_HEADER.search(header[i]) and max(words) >= FREE_TEXT_WORDS):
-            found.append(i)
-    return found
-
-
-def _csv_dialect(text: str, suffix: str) -> Any:
-    """Commas, semicolons or tabs, told apart on the first non-blank lines (a split group's other rows are blank);
-    a workbook's sheet is written as plain CSV."""
-    import csv
-
-    if suffix in WORKBOOK_SUFFIXES:
-        return csv.excel
-    sample = "".join(line for line in io.StringIO(text[:65536]) if line.strip())[:4096]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
-
-
-def _csv_header(reader: Any, name: str) -> list[str]:
-    """The first row of a survey export, or :class:`CaseError` naming line 1."""
-    import csv
-
-    try:
-        return next(reader)
-    except (StopIteration, csv.Error) as exc:
-        raise CaseError(f"cannot read the CSV header: {exc}", name, 1) from None
-
-
-def _snake(header: str) -> str:
-    """A column name as written, compared without case and spaces: "Business Unit" -> "business_unit"."""
-    return header.strip().lower().replace(" ", "_")
-
-
-def split_csv(text: str, column: str, name: str, suffix: str = ".csv") -> list[tuple[str, str]]:
-    """A survey export's rows grouped by the value of one column, in order of first appearance:
-    (value, the export with only that group's rows). The other rows become blank lines, so every
-    line keeps its number for error messages. Raises :class:`CaseError` when there is no such column."""
-    import csv
-
-    lines = io.StringIO(text).readlines()  # split as the csv reader splits
-    reader = csv.reader(iter(lines), _csv_dialect(text, suffix))
-    header = _csv_header(reader, name)
-    normal = [_snake(h) for h in header]
-    wanted = _snake(column)
-    if wanted not in normal:
-        raise CaseError(f"no column '{column}' to split by (columns: {', '.join(h.strip() for h in header)})", name, 1)
-    at, top = normal.index(wanted), reader.line_num
-    spans: dict[str, list[range]] = {}
-    start = top
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                spans.setdefault(row[at].strip() if at < len(row) else "", []).append(range(start, reader.line_num))
-            start = reader.line_num
-    except csv.Error as exc:
-        raise CaseError(f"CSV error: {exc}", name, reader.line_num) from None
-    groups = []
-    for value, ranges in spans.items():
-        keep = {i for span in ranges for i in span}
-        groups.append((value, "".join(lines[:top]) + "".join(lines[i] if i in keep else "\n" for i in range(top, len(lines)))))
-    return groups
-
-
-def _from_csv(text: str, name: str, case_id: str, suffix: str) -> Case:
-    """A survey export: columns stakeholder, role and statement (or, without a statement column, every
-    column of free-text answers); other columns kept as context."""
-    import csv
-
-    reader = csv.reader(io.StringIO(text), _csv_dialect(text, suffix))
-    header = _csv_header(reader, name)
-    normal = [_snake(h) for h in header]
-    keys = [_column_key(h) for h in header]
-    columns: dict[str, int] = {}
-    for wanted, names in _CSV_COLUMNS.items():
-        for i, h in enumerate(keys):
-            if h in names:
-                columns[wanted] = i
-                break
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, row + [""] * (len(header) - len(row))))
-    except csv.Error as exc:
-        raise CaseError(f"CSV error: {exc}", name, reader.line_num) from None
-    statement_columns = [columns["statement"]] if "statement" in columns else _free_text_columns(header, rows, set(columns.values()))
-    if not statement_columns:
-        raise CaseError(
-            f"CSV has no statement column (found: {', '.join(header) or 'nothing'}; "
-            "expected columns stakeholder, role, statement, or a column of free-text answers)",
-            name,
-            1,
-        )
-    used = set(columns.values()) | set(statement_columns)
-    extra = [i for i in range(len(header)) if i not in used and normal[i]]
-    people: dict[tuple[str, str], Stakeholder] = {}
-    extra_values: dict[int, set[str]] = {i: set() for i in extra}
-    for line, row in rows:
-        statements = [cell for i in statement_columns if (cell := row[i].strip()) and cell.lower().strip(" .!") not in _NON_ANSWERS]
-        if not statements:
-            continue
-        person = row[columns["stakeholder"]].strip() if "stakeholder" in columns else ""
-        if person.isdigit():  # a respondent number
-            person = f"respondent {person}"
-        elif person.lower() in _NO_NAME:  # an anonymous survey: each row is its own respondent
-            person = ""
-        role = row[columns["role"]].strip() if "role" in columns else ""
-        key = (person or f"respondent {line - 1}", role or "project_team_members")
-        if key not in people:
-            people[key] = Stakeholder(name=key[0], role=key[1], statements=[], details={})
-            people[key].details = {header[i].strip(): row[i].strip() for i in extra if row[i].strip()}
-        people[key].statements.extend(statements)
-        for i in extra:
-            if row[i].strip():
-                extra_values[i].add(row[i].strip())
-    if not people:
-        raise CaseError("CSV has no statements (every statement cell is empty)", name, 2)
-    context: dict[str, Any] = {}
-    for i, values in extra_values.items():
-        if len(values) == 1:
-            context[normal[i]] = next(iter(values))
-    try:
-        ctx = Context.model_validate(context)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise CaseError(_case_message(error), name, 2) from None
-    return _new_case(case_id, ctx, list(people.values()))

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import context_values
+from .case import Context
 
 FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(("industry", "sector"), "industry"),
@@ -65,8 +66,6 @@ def header_context(label: str, text: str) -> dict[str, Any] | None:
     field = FIELD_LABELS.get(key)
     if field is None or not text.strip():
         return None
-    from .case import Context  # (case imports this module when it reads notes)
-
     try:  # read as a case file's context value is read, everyday forms included
         value = Context.model_validate({field: text.strip()}).value(field)
     except ValidationError:
