@@ -139,6 +139,13 @@ def _capability(kb: "KnowledgeBase", service_id: str) -> str:
     return " and ".join(deliverables) if deliverables else service.name.lower()
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 outcome', '3 outcomes', 'no short-term win'."""
+    if n == 0:
+        return f"no {noun}"
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def build_value_proposition(
     kb: "KnowledgeBase",
     case: "Case",
@@ -164,10 +171,10 @@ def build_value_proposition(
     quick = [s.id for s in services if s.horizon == "short"]
     summary = (
         f"What stakeholders describe points first to {leading}. "
-        f"We propose {len(services)} PMO service(s), starting with "
+        f"We propose {_count(len(services), 'PMO service')}, starting with "
         f"{', '.join(s.name for s in services if s.wave == 'now') or services[0].name}"
-        f"; {len(outcomes)} outcome(s) are promised, with "
-        f"{len(quick)} short-term win(s) and success measured by {len(measures)} indicator(s)."
+        f"; {_count(len(outcomes), 'outcome')} {'is' if len(outcomes) == 1 else 'are'} promised, with "
+        f"{_count(len(quick), 'short-term win')} and success measured by {_count(len(measures), 'indicator')}."
     )
     return ValueProposition.trusted(
         summary=summary,

@@ -83,3 +83,11 @@ def test_the_portfolio_ranks_causes_by_expected_cases_not_by_mentions():
     governance = next(c for c in top if c["id"] == "unclear_governance")
     assert (governance["expected"], governance["cases"]) == (0.4, 0)
     assert portfolio(summaries)["causes_by_group"]["executives"][0] == {"id": "weak_sponsorship", "name": "weak sponsorship", "expected": 1.9}
+
+
+def test_the_summary_counts_in_plain_english():
+    from advisor.proposition import _count
+
+    assert [_count(n, "outcome") for n in (0, 1, 3)] == ["no outcome", "1 outcome", "3 outcomes"]
+    summary = Advisor.default().diagnose(Case.from_file(ROOT / "examples" / "hospital-wards-rollout.yaml")).value_proposition.summary
+    assert "(s)" not in summary
