@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .case import CASE_SUFFIXES, SURVEY_SUFFIXES, Case, case_files_in, decode, read_text
-from .survey import split_csv
 from .errors import AdvisorError, CaseError
 from .exitcodes import ExitCode
+from .survey import split_csv
 
 FORMATS = {"json": "json", "jsonl": "jsonl", "markdown": "md", "html": "html"}
 PARALLEL_FROM = 16
@@ -264,10 +264,14 @@ def render(diagnosis: Any, fmt: str, pretty: bool = True) -> str:
     return render_html(diagnosis)
 
 
+SUMMARY_GROUP_CAUSES = 3
+"""The portfolio view's by-group lists take the stakeholder groups behind each case's first three causes."""
+
+
 def case_summary(case: Case, diagnosis: Any) -> dict[str, Any]:
     """The little the portfolio view needs from one case."""
     groups_by_cause: dict[str, list[str]] = {}
-    for cause in diagnosis.root_causes[:3]:
+    for cause in diagnosis.root_causes[:SUMMARY_GROUP_CAUSES]:
         quoted = {e.quote for e in cause.explanation if e.quote}
         groups = sorted({s.group for s in case.stakeholders for text in s.statements if " ".join(text.split()) in quoted})
         groups_by_cause[cause.id] = groups

@@ -11,11 +11,11 @@ a folder moves it, and ``on`` keeps the default place.
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 import hashlib
 import os
 import pickle
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 

@@ -361,19 +361,17 @@ class Case(_Strict):
             return _from_mapping(_parse_yaml(text, name), name, case_id)
         if suffix == ".json":
             return _from_mapping(_parse_json(text, name), name, case_id)
-        if suffix in (".txt", ".md"):
-            from .survey import case_from_survey, is_tab_table
+        if suffix not in (".txt", ".md", *SURVEY_SUFFIXES):
+            raise _unknown_type(suffix, name)
+        from .survey import case_from_survey, is_tab_table
 
-            if is_tab_table(text):  # a spreadsheet saved as text: Excel's "Unicode text" is a .txt of tabs
-                return case_from_survey(text, name, case_id, ".tsv")
-            from .notes import case_from_notes
-
-            return case_from_notes(text, name, case_id)
         if suffix in SURVEY_SUFFIXES:  # the reader tells commas, semicolons and tabs apart
-            from .survey import case_from_survey
-
             return case_from_survey(text, name, case_id, suffix)
-        raise _unknown_type(suffix, name)
+        if is_tab_table(text):  # a spreadsheet saved as text: Excel's "Unicode text" is a .txt of tabs
+            return case_from_survey(text, name, case_id, ".tsv")
+        from .notes import case_from_notes
+
+        return case_from_notes(text, name, case_id)
 
 
 def _unknown_type(suffix: str, name: str) -> CaseError:
@@ -461,14 +459,19 @@ def _parse_json(text: str, name: str) -> Any:
     return data
 
 
+_NOT_A_CASE: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (list, "a list: put statements under 'stakeholders: - name: ..., statements: [...]', or save them as .txt, one per line"),
+    (type(None), "nothing"),
+    (str, "text"),
+    (bool, "true or false"),  # (before int: a bool is an int)
+    ((int, float), "a number"),
+)
+"""What a file holds instead of a case, in words, for the error."""
+
+
 def _from_mapping(data: Any, name: str, case_id: str) -> Case:
     if not isinstance(data, dict):
-        if isinstance(data, list):
-            found = ("a list: put statements under 'stakeholders: - name: ..., statements: [...]', "
-                     "or save them as .txt, one per line")
-        else:
-            found = ("nothing" if data is None else "text" if isinstance(data, str) else "true or false" if isinstance(data, bool)
-                     else "a number" if isinstance(data, (int, float)) else type(data).__name__)
+        found = next((word for kind, word in _NOT_A_CASE if isinstance(data, kind)), type(data).__name__)
         raise CaseError(f"a case file must be a mapping with 'stakeholders' (found {found})", name, getattr(data, "line", 1))
     source = data
     if "case" not in data and not any(CASE_KEYS.get(_key_name(k)) == "case" for k in data):

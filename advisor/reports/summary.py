@@ -7,7 +7,6 @@ from html import escape
 from typing import Any
 
 TOP = 10
-CAUSES_PER_CASE = 3
 LIKELY = 0.5
 """A cause is likely in a case from this calibrated confidence on (see :func:`advisor.reasoning.calibrated`)."""
 
@@ -56,7 +55,7 @@ def portfolio(summaries: list[dict[str, Any]]) -> dict[str, Any]:
             g: [{"id": c, "name": names.get(c, _label(c)), "expected": round(v, 1)} for c, v in ranked(voiced, 5) if round(v, 1) > 0]
             for g, voiced in sorted(by_group.items())
         },
-        "services_in_demand": [{"id": k, "name": names.get(k, _label(k)), "cases": n} for k, n in ranked(dict(services))],
+        "services_in_demand": [{"id": k, "name": names.get(k, _label(k)), "cases": n} for k, n in ranked(services)],
         "heat": {"causes": heat_causes, "names": [names.get(c, _label(c)) for c in heat_causes], "rows": heat},
     }
 
